@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { ParentShell } from "@/components/shell/parent-shell";
+import { requireParent } from "@/lib/auth/guards";
+import { getFamilyChildren } from "@/lib/db/shell";
+import { readLocale, type LocaleParams } from "@/lib/i18n/params";
+
+// The parent's shell. The guard here protects the shell's own data; every page below calls its guard
+// again, because a layout is not re-run on every client-side navigation.
+export default async function ParentLayout({ children, params }: { children: ReactNode; params: LocaleParams }) {
+  await readLocale(params);
+  const user = await requireParent();
+  const familyChildren = await getFamilyChildren(user);
+  return (
+    <ParentShell userName={user.name} familyChildren={familyChildren}>
+      {children}
+    </ParentShell>
+  );
+}

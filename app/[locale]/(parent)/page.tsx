@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Icon, type IconName } from "@/components/shell/icons";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireParent, requireUser } from "@/lib/auth/guards";
+import { STAFF_ROLES } from "@/lib/auth/types";
+import { getFamilyChildren } from "@/lib/db/shell";
+import { redirect, Link } from "@/lib/i18n/navigation";
+import { readLocale, type LocaleParams } from "@/lib/i18n/params";
+
+type Props = { params: LocaleParams };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await readLocale(params);
+  const t = await getTranslations({ locale, namespace: "ParentHome" });
+  return { title: t("title") };
+}
+
+// "Mijn kind": the family's children and, later, the timeline of diary entries and photos (seed 002 §3).
+export default async function ParentHomePage({ params }: Props) {
+  const locale = await readLocale(params);
+  const signedIn = await requireUser(locale);
+  if (STAFF_ROLES.includes(signedIn.role)) redirect({ href: "/staff", locale });
+  const user = await requireParent();
+  const [t, tSoon, familyChildren] = await Promise.all([
+    getTranslations("ParentHome"),
+    getTranslations("ComingSoon"),
+    getFamilyChildren(user),
+  ]);
+
+  const quickActions: { label: string; icon: IconName }[] = [
+    { label: t("writeDiary"), icon: "diary" },
+    { label: t("writeMessage"), icon: "messages" },
+    { label: t("reportAbsence"), icon: "absence" },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("greeting", { name: user.name })} />
+
+      <section aria-labelledby="quick-actions" className="mb-8">
+        <h2 id="quick-actions" className="mb-3 text-lg font-semibold">
+          {t("quickActions")}
+        </h2>
+        <ul className="grid gap-2 sm:grid-cols-3">
+          {quickActions.map((action) => (
+            // Not built yet: shown as a disabled action that says so, rather than a link to nowhere.
+            <li key={action.label}>
+              <span
+                aria-disabled="true"
+                className="flex h-full min-h-11 items-center gap-2 rounded-lg border border-line bg-surface px-3 py-2 text-muted"
+              >
+                <Icon name={action.icon} className="size-5 shrink-0" />
+                <span className="font-medium">{action.label}</span>
+                <span className="ml-auto rounded-md bg-accent-50 px-1.5 py-0.5 text-xs font-semibold text-accent-700">
+                  {t("soon")}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="children-heading" className="mb-8">
+        <h2 id="children-heading" className="mb-3 text-lg font-semibold">
+          {t("childrenHeading")}
+        </h2>
+        {familyChildren.length === 0 ? (
+          <p className="text-muted">{t("noChildren")}</p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {familyChildren.map((child) => (
+              <li key={child.id}>
+                <Card className="relative h-full hover:border-brand-600">
+                  <h3 className="text-lg font-semibold">
+                    {/* The whole card is clickable through the stretched link; the name is its label. */}
+                    <Link
+                      href={`/children/${child.id}`}
+                      className="text-brand-800 after:absolute after:inset-0 after:rounded-xl hover:underline"
+                    >
+                      {child.firstName} {child.lastName}
+                    </Link>
+                  </h3>
+                  {child.currentGroups.length > 0 ? (
+                    <ul className="mt-1 text-muted">
+                      {child.currentGroups.map((g) => (
+                        <li key={g.id}>{t("groupAtLocation", { group: g.name, location: g.locationName })}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="mt-1 text-muted">{t("noCurrentGroup")}</p>
+                  )}
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          {t("timelineHeading")}
+        </h2>
+        <EmptyState headingLevel="h3" title={tSoon("heading")} description={t("timelineSoon")} />
+      </section>
+    </>
+  );
+}

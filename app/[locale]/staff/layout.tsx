@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { StaffShell } from "@/components/shell/staff-shell";
+import { requireStaff } from "@/lib/auth/guards";
+import { getStaffGroups } from "@/lib/db/shell";
+import { readLocale, type LocaleParams } from "@/lib/i18n/params";
+
+// The staff shell (STAFF, PLANNER, ADMIN). Pages below call their own guard as well.
+export default async function StaffLayout({ children, params }: { children: ReactNode; params: LocaleParams }) {
+  await readLocale(params);
+  const user = await requireStaff();
+  const groups = await getStaffGroups(user);
+  return (
+    <StaffShell userName={user.name} groups={groups}>
+      {children}
+    </StaffShell>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { ChildSummary } from "@/lib/db/shell";
+import { AppShell } from "./app-shell";
+import type { NavItem } from "./nav-links";
+
+/** The parent's shell: Mijn kind · Berichten · Agenda · Mijn locatie · Overig, and the family's children. */
+export function ParentShell({
+  userName,
+  familyChildren,
+  children,
+}: {
+  userName: string;
+  familyChildren: ChildSummary[];
+  children: ReactNode;
+}) {
+  const t = useTranslations("Nav");
+  const items: NavItem[] = [
+    { href: "/", label: t("myChild"), icon: "home", alsoActiveFor: ["/children"] },
+    { href: "/messages", label: t("messages"), icon: "messages" },
+    { href: "/agenda", label: t("agenda"), icon: "agenda" },
+    { href: "/location", label: t("location"), icon: "location" },
+    { href: "/more", label: t("more"), icon: "more" },
+  ];
+  const sideLinks = familyChildren.map((c) => ({
+    href: `/children/${c.id}`,
+    label: c.firstName,
+    detail: c.currentGroups.map((g) => g.name).join(", ") || undefined,
+  }));
+  return (
+    <AppShell
+      homeHref="/"
+      userName={userName}
+      navLabel={t("mainMenu")}
+      navItems={items}
+      sideLabel={t("myChildren")}
+      sideLinks={sideLinks}
+    >
+      {children}
+    </AppShell>
+  );
+}
