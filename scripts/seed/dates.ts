@@ -1,0 +1,126 @@
+// Calendar helpers for the demo seed. A calendar day is a Date at UTC midnight, which is what Prisma
+// reads and writes for `@db.Date` columns; instants (createdAt, takenAt, …) are real moments computed
+// from a wall-clock time in Europe/Amsterdam.
+
+export const TIME_ZONE = "Europe/Amsterdam";
+const DAY_MS = 86_400_000;
+
+/** "2026-03-11" → Date at UTC midnight. */
+export function parseDay(value: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) throw new Error(`Not a calendar date (YYYY-MM-DD): ${value}`);
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (formatDay(day) !== value) throw new Error(`Not a calendar date: ${value}`);
+  return day;
+}
+
+export function formatDay(day: Date): string {
+  return day.toISOString().slice(0, 10);
+}
+
+/** The calendar day in Europe/Amsterdam at `instant`. */
+export function amsterdamDay(instant: Date = new Date()): Date {
+  return parseDay(dayFormat.format(instant));
+}
+
+// en-CA formats as YYYY-MM-DD.
+const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+export function addDays(day: Date, days: number): Date {
+  return new Date(day.getTime() + days * DAY_MS);
+}
+
+export function daysBetween(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / DAY_MS);
+}
+
+/** First day of the month of `day`, shifted by `months`. */
+export function firstOfMonth(day: Date, months = 0): Date {
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + months, 1));
+}
+
+/** `day` shifted by whole months, clamped to the end of a shorter month (31 Mar − 1 month = 28/29 Feb). */
+export function addMonths(day: Date, months: number): Date {
+  const target = firstOfMonth(day, months);
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(day.getUTCDate(), lastDay)));
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: Date): number {
+  return ((day.getUTCDay() + 6) % 7) + 1;
+}
+
+const partsFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+});
+
+function amsterdamOffsetMs(instant: Date): number {
+  const parts = partsFormat.formatToParts(instant);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant at wall-clock `minuteOfDay` (e.g. 16 * 60 + 30) on `day` in Europe/Amsterdam. */
+export function amsterdamInstant(day: Date, minuteOfDay: number): Date {
+  const naive = day.getTime() + minuteOfDay * 60_000;
+  let guess = naive - amsterdamOffsetMs(new Date(naive));
+  guess = naive - amsterdamOffsetMs(new Date(guess));
+  return new Date(guess);
+}
+
+/** Easter Sunday (Gregorian, anonymous algorithm). */
+export function easterSunday(year: number): Date {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const dayOfMonth = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(Date.UTC(year, month - 1, dayOfMonth));
+}
+
+/**
+ * Dutch national holidays on which childcare closes (domain.md "Closing days"). The app computes
+ * these itself (lib/domain); the seed only needs them to keep demo requests off closed days.
+ */
+const holidayCache = new Map<number, Set<string>>();
+export function dutchHolidays(year: number): Set<string> {
+  const cached = holidayCache.get(year);
+  if (cached) return cached;
+  const easter = easterSunday(year);
+  const kingsDay = new Date(Date.UTC(year, 3, 27));
+  const days = [
+    new Date(Date.UTC(year, 0, 1)),
+    addDays(easter, 1),
+    isoWeekday(kingsDay) === 7 ? addDays(kingsDay, -1) : kingsDay,
+    addDays(easter, 39),
+    addDays(easter, 50),
+    new Date(Date.UTC(year, 11, 25)),
+    new Date(Date.UTC(year, 11, 26)),
+  ];
+  if (year % 5 === 0) days.push(new Date(Date.UTC(year, 4, 5)));
+  const set = new Set(days.map(formatDay));
+  holidayCache.set(year, set);
+  return set;
+}
+
+export function isDutchHoliday(day: Date): boolean {
+  return dutchHolidays(day.getUTCFullYear()).has(formatDay(day));
+}
