@@ -12,7 +12,7 @@ const chromiumArgs = [
   "--disable-sync",
 ];
 const port = process.env.E2E_PORT ?? "3100";
-export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 
 export default defineConfig({
   testDir: "e2e",

@@ -16,7 +16,7 @@ const ERROR_ID = "forgot-error";
 
 /** "Wachtwoord vergeten": asks for the address and always confirms the same way (known or not). */
 export function ForgotPasswordForm() {
-  const t = useTranslations("Auth.forgotPassword");
+  const t = useTranslations("Auth.forgot");
   const locale = useLocale();
   const message = useMessageKey();
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function ForgotPasswordForm() {
     return (
       <div className="flex flex-col gap-5">
         <FormAlert tone="success" title={t("sentTitle")} focusOnMount>
-          {t("sent", { email: sentTo })}
+          {t("sent")}
         </FormAlert>
         <p className="text-center">
           <Link href="/login" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4 hover:text-brand-800">

@@ -1,8 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -16,19 +15,17 @@ import { useMessageKey } from "./use-message";
 
 const ERROR_ID = "set-password-error";
 
-type State = { kind: "form" } | { kind: "invalidLink" } | { kind: "signingIn" } | { kind: "done" };
+type State = "form" | "invalidLink" | "done";
 
 /**
  * Choose a password through a mailed link: "reset" (Wachtwoord vergeten) or "activate" (welcome mail).
- * On success the user is logged in with the new password straight away; should that fail, they get a
- * link to the log-in page.
+ * Afterwards the user logs in with the new password (which also lets the browser offer to save it).
  */
 export function SetPasswordForm({ token, email, mode }: { token: string; email: string; mode: "reset" | "activate" }) {
-  const t = useTranslations("Auth.resetPassword");
-  const tMode = useTranslations(mode === "activate" ? "Auth.activate" : "Auth.resetPassword");
-  const locale = useLocale();
+  const t = useTranslations("Auth.reset");
+  const tMode = useTranslations(mode === "activate" ? "Auth.activate" : "Auth.reset");
   const message = useMessageKey();
-  const [state, setState] = useState<State>({ kind: "form" });
+  const [state, setState] = useState<State>("form");
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const {
     register,
@@ -50,27 +47,17 @@ export function SetPasswordForm({ token, email, mode }: { token: string; email: 
       return;
     }
     if (!result.ok) {
-      if (result.code === "Auth.resetPassword.invalidToken") return setState({ kind: "invalidLink" });
+      if (result.code === "Auth.reset.invalidToken") return setState("invalidLink");
       const { password, confirmPassword } = result.fieldErrors ?? {};
       if (password?.[0]) setError("password", { message: password[0] }, { shouldFocus: true });
       if (confirmPassword?.[0]) setError("confirmPassword", { message: confirmPassword[0] }, { shouldFocus: !password?.[0] });
       if (!password?.[0] && !confirmPassword?.[0]) setErrorCode(result.code);
       return;
     }
-    setState({ kind: "signingIn" });
-    try {
-      const res = await signIn("credentials", { email: result.data.email, password: data.password, redirect: false });
-      if (res?.ok && !res.error) {
-        window.location.assign(`/${locale}`);
-        return;
-      }
-    } catch {
-      // fall through to the manual log-in link
-    }
-    setState({ kind: "done" });
+    setState("done");
   };
 
-  if (state.kind === "invalidLink") {
+  if (state === "invalidLink") {
     return (
       <div className="flex flex-col gap-5">
         <FormAlert tone="error" title={t("invalidTitle")}>
@@ -83,17 +70,15 @@ export function SetPasswordForm({ token, email, mode }: { token: string; email: 
     );
   }
 
-  if (state.kind === "signingIn" || state.kind === "done") {
+  if (state === "done") {
     return (
       <div className="flex flex-col gap-5">
-        <FormAlert tone="success" title={tMode("successTitle")} focusOnMount>
-          {state.kind === "signingIn" ? t("signingIn") : tMode("success")}
+        <FormAlert tone="success" title={tMode("doneTitle")} focusOnMount>
+          {tMode("done")}
         </FormAlert>
-        {state.kind === "done" ? (
-          <LinkButton href="/login" variant="primary" className="w-full">
-            {t("toLogin")}
-          </LinkButton>
-        ) : null}
+        <LinkButton href="/login" variant="primary" className="w-full">
+          {t("toLogin")}
+        </LinkButton>
       </div>
     );
   }
@@ -122,7 +107,7 @@ export function SetPasswordForm({ token, email, mode }: { token: string; email: 
       />
       <TextField
         id="confirm-password"
-        label={t("confirmPassword")}
+        label={t("confirm")}
         type="password"
         autoComplete="new-password"
         required

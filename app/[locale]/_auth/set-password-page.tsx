@@ -19,7 +19,7 @@ type Mode = "reset" | "activate";
 
 export async function setPasswordMetadata(mode: Mode, { params }: Pick<SetPasswordPageProps, "params">): Promise<Metadata> {
   const locale = await readLocale(params);
-  const t = await getTranslations({ locale, namespace: mode === "activate" ? "Auth.activate" : "Auth.resetPassword" });
+  const t = await getTranslations({ locale, namespace: mode === "activate" ? "Auth.activate" : "Auth.reset" });
   // The token is in the URL: never send it on as a Referer, never index the page.
   return { title: t("title"), referrer: "no-referrer", robots: { index: false } };
 }
@@ -29,16 +29,18 @@ export async function SetPasswordPage({ mode, params, searchParams }: SetPasswor
   const raw = (await searchParams).token;
   const token = (Array.isArray(raw) ? raw[0] : raw) ?? "";
   const [t, tMode, link] = await Promise.all([
-    getTranslations("Auth.resetPassword"),
-    getTranslations(mode === "activate" ? "Auth.activate" : "Auth.resetPassword"),
+    getTranslations("Auth.reset"),
+    getTranslations(mode === "activate" ? "Auth.activate" : "Auth.reset"),
     inspectPasswordToken(token),
   ]);
 
   if (!link) {
     return (
-      <AuthPage title={t("invalidTitle")}>
+      <AuthPage title={tMode("title")}>
         <div className="flex flex-col gap-5">
-          <FormAlert tone="info">{t("invalidToken")}</FormAlert>
+          <FormAlert tone="error" title={t("invalidTitle")} focusOnMount={false}>
+            {t("invalidToken")}
+          </FormAlert>
           <LinkButton href="/forgot-password" variant="primary" className="w-full">
             {t("requestNew")}
           </LinkButton>

@@ -8,14 +8,14 @@ type Props = { params: LocaleParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await readLocale(params);
-  const t = await getTranslations({ locale, namespace: "Auth.forgotPassword" });
+  const t = await getTranslations({ locale, namespace: "Auth.forgot" });
   return { title: t("title"), robots: { index: false } };
 }
 
 // Also the way to a new activation link: the answer is the same whether the address is known or not.
 export default async function ForgotPasswordPage({ params }: Props) {
   await readLocale(params);
-  const t = await getTranslations("Auth.forgotPassword");
+  const t = await getTranslations("Auth.forgot");
   return (
     <AuthPage title={t("title")} intro={t("intro")}>
       <ForgotPasswordForm />
