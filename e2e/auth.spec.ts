@@ -21,7 +21,7 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await expectAccessible(page);
 
-    await logIn(page, locale, PARENT);
+    await logIn(page, locale, PARENT, undefined, true);
     await expect(page).toHaveURL(new RegExp(`/${locale}/agenda$`));
 
     await page.goto(`/${locale}`);

@@ -39,8 +39,9 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
-export async function logIn(page: Page, locale: Locale, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`/${locale}/login`);
+/** Logs in from the log-in page; `stay` uses the log-in page already open (keeping its callbackUrl). */
+export async function logIn(page: Page, locale: Locale, email: string, password = DEMO_PASSWORD, stay = false) {
+  if (!stay) await page.goto(`/${locale}/login`);
   await page.getByLabel(t(locale, "Auth.login.email")).fill(email);
   await page.getByLabel(t(locale, "Auth.login.password")).fill(password);
   await page.getByRole("button", { name: t(locale, "Auth.login.submit") }).click();

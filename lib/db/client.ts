@@ -7,7 +7,12 @@ import { serverEnv } from "@/lib/server/env";
 const globalForDb = globalThis as unknown as { ouderportaalDb?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: serverEnv().DATABASE_URL, max: serverEnv().DATABASE_POOL_SIZE });
+  // `next build` imports route modules to collect their configuration without a database; the adapter
+  // only connects on the first query, so the environment is validated everywhere except there.
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  const adapter = building
+    ? new PrismaPg({ connectionString: process.env.DATABASE_URL })
+    : new PrismaPg({ connectionString: serverEnv().DATABASE_URL, max: serverEnv().DATABASE_POOL_SIZE });
   return new PrismaClient({ adapter });
 }
 
