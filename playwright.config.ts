@@ -1,4 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
+import { defineConfig, devices, type Project } from "@playwright/test";
 
 // Debian's Chromium (environment.md: Playwright cannot download its own browsers here).
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -12,6 +13,36 @@ const chromiumArgs = [
   "--disable-sync",
 ];
 const port = process.env.E2E_PORT ?? "3100";
+
+// Debian's Firefox ESR over WebDriver BiDi (Playwright's "moz-firefox" channel). Playwright 1.65 sends a
+// BiDi command ESR 153 lacks (emulation.setMediaFeaturesOverride); scripts/patches/ makes it tolerate
+// that. Firefox must not phone home on this offline network: remote settings need both the pref and
+// MOZ_REMOTE_SETTINGS_DEVTOOLS to be pointed elsewhere. Without Firefox installed the project is skipped.
+const firefoxPath = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
+const firefox: Project[] = existsSync(firefoxPath)
+  ? [
+      {
+        name: "firefox",
+        // Specs that change accounts (password reset, activation) run once, in Chromium.
+        testMatch: /(auth|shell)\.spec\.ts/,
+        use: {
+          browserName: "firefox",
+          channel: "moz-firefox",
+          launchOptions: {
+            executablePath: firefoxPath,
+            env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: "1" },
+            firefoxUserPrefs: {
+              "services.settings.server": "http://127.0.0.1:9/v1",
+              "network.captive-portal-service.enabled": false,
+              "app.update.enabled": false,
+              "browser.safebrowsing.update.enabled": false,
+              "network.dns.disablePrefetch": true,
+            },
+          },
+        },
+      },
+    ]
+  : [];
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 
 export default defineConfig({
@@ -42,6 +73,7 @@ export default defineConfig({
         launchOptions: { executablePath, args: chromiumArgs },
       },
     },
+    ...firefox,
   ],
   webServer: {
     command: "tsx scripts/e2e-server.ts",
