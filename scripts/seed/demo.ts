@@ -136,12 +136,15 @@ const STAFF_PROFILES: Partial<Record<DemoEmail, { jobTitle: string; bio: string;
 interface FamilySpec {
   name: string;
   guardians: { email: DemoEmail; rank: 1 | 2; phone: string }[];
+  /** The children's surname where it differs from the family name: "de Boer" after a first name. */
+  surname?: string;
   street: string;
   postalCode: string;
 }
 const FAMILIES: Record<FamilyKey, FamilySpec> = {
   deBoer: {
     name: "De Boer",
+    surname: "de Boer",
     guardians: [
       { email: "ouder@demo.ouderportaal.nl", rank: 1, phone: "06 1234 5678" },
       { email: "ouder2@demo.ouderportaal.nl", rank: 2, phone: "06 8765 4321" },
@@ -150,7 +153,7 @@ const FAMILIES: Record<FamilyKey, FamilySpec> = {
     postalCode: "3581 BM",
   },
   mulder: { name: "Mulder", guardians: [{ email: "flex@demo.ouderportaal.nl", rank: 1, phone: "06 2345 6789" }], street: "Twijnstraat 31", postalCode: "3511 ZJ" },
-  vandenBerg: { name: "Van den Berg", guardians: [{ email: "oud@demo.ouderportaal.nl", rank: 1, phone: "06 3456 7890" }], street: "Amsterdamsestraatweg 210", postalCode: "3551 CK" },
+  vandenBerg: { name: "Van den Berg", surname: "van den Berg", guardians: [{ email: "oud@demo.ouderportaal.nl", rank: 1, phone: "06 3456 7890" }], street: "Amsterdamsestraatweg 210", postalCode: "3551 CK" },
   hendriks: { name: "Hendriks", guardians: [{ email: "nieuw@demo.ouderportaal.nl", rank: 1, phone: "06 4567 8901" }], street: "Gagelsingel 8", postalCode: "3562 ME" },
   meijer: { name: "Meijer", guardians: [{ email: "anouk.meijer@demo.ouderportaal.nl", rank: 1, phone: "06 5678 9012" }], street: "Marshallaan 17", postalCode: "3527 TK" },
   bos: { name: "Bos", guardians: [{ email: "jeroen.bos@demo.ouderportaal.nl", rank: 1, phone: "06 6789 0123" }], street: "Nobelstraat 52", postalCode: "3512 EN" },
@@ -466,7 +469,7 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
       id: childId[key],
       familyId: familyId[child.family],
       firstName: child.firstName,
-      lastName: FAMILIES[child.family].name,
+      lastName: FAMILIES[child.family].surname ?? FAMILIES[child.family].name,
       birthDate: child.birthDate,
       mentorId: uid(staffOf(child.group)),
       createdAt: at(addDays(child.start, -60), 11),
