@@ -1,0 +1,167 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { parseIsoDate, toIsoDate } from "@/lib/format/date";
+import type {
+  ClosingDayDef,
+  CreditDef,
+  DayPartDef,
+  IsoDate,
+  PlacementDef,
+  Policy,
+  RequestItemDef,
+  Weekday,
+} from "@/lib/domain/types";
+
+// Loads what the calendar rules (lib/domain) need for one family and a date range, mapped to the
+// domain's plain shapes. Scoped by family in the query itself: ids of another family find nothing.
+
+export interface FamilyCalendarData {
+  children: { id: string; firstName: string; lastName: string }[];
+  /** Placements of the family's children overlapping the range. */
+  placements: PlacementDef[];
+  /** Day parts of every group the children are placed in (within the range). */
+  dayParts: DayPartDef[];
+  groups: { id: string; name: string; locationId: string; locationName: string }[];
+  /** Items of the family's children dated within the range, any status. */
+  items: RequestItemDef[];
+  /** The organisation's own closing days in the range (holidays are computed, not stored). */
+  closingDays: ClosingDayDef[];
+  credits: CreditDef[];
+  policy: Policy;
+}
+
+export const DEFAULT_POLICY: Policy = {
+  bookingHorizonDays: 90,
+  pendingCancelMinHours: 0,
+  absenceCancelRule: "OUTSIDE_WINDOW",
+  absenceCancelWindowDays: 30,
+  makeUpCreditsEnabled: true,
+  makeUpNoticeHours: 24,
+  makeUpValidityDays: 90,
+  makeUpReasons: ["SICK", "HOLIDAY"],
+  flexRequestMonthsAhead: 1,
+  liberationDayEveryYears: 5,
+};
+
+export async function loadPolicy(organisationId: string): Promise<Policy> {
+  const row = await db.organisationPolicy.findUnique({ where: { organisationId } });
+  if (!row) return DEFAULT_POLICY;
+  return {
+    bookingHorizonDays: row.bookingHorizonDays,
+    pendingCancelMinHours: row.pendingCancelMinHours,
+    absenceCancelRule: row.absenceCancelRule,
+    absenceCancelWindowDays: row.absenceCancelWindowDays,
+    makeUpCreditsEnabled: row.makeUpCreditsEnabled,
+    makeUpNoticeHours: row.makeUpNoticeHours,
+    makeUpValidityDays: row.makeUpValidityDays,
+    makeUpReasons: row.makeUpReasons,
+    flexRequestMonthsAhead: row.flexRequestMonthsAhead,
+    liberationDayEveryYears: row.liberationDayEveryYears,
+  };
+}
+
+export async function loadFamilyCalendarData(
+  scope: { organisationId: string; familyId: string },
+  from: IsoDate,
+  to: IsoDate,
+): Promise<FamilyCalendarData> {
+  const fromDate = parseIsoDate(from);
+  const toDate = parseIsoDate(to);
+  const children = await db.child.findMany({
+    where: { familyId: scope.familyId, family: { organisationId: scope.organisationId } },
+    orderBy: [{ birthDate: "asc" }, { firstName: "asc" }],
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      placements: {
+        where: { startDate: { lte: toDate }, OR: [{ endDate: null }, { endDate: { gte: fromDate } }] },
+        orderBy: { startDate: "asc" },
+        include: {
+          days: { select: { weekday: true, dayPartId: true } },
+          group: { include: { dayParts: true, location: { select: { id: true, name: true } } } },
+        },
+      },
+    },
+  });
+  const childIds = children.map((c) => c.id);
+
+  const [items, credits, closingDays, policy] = await Promise.all([
+    db.requestItem.findMany({
+      where: { childId: { in: childIds }, date: { gte: fromDate, lte: toDate } },
+      orderBy: [{ date: "asc" }, { startMinute: "asc" }],
+      include: { request: { select: { kind: true } } },
+    }),
+    db.credit.findMany({ where: { childId: { in: childIds } }, orderBy: { validUntil: "asc" } }),
+    db.closingDay.findMany({
+      where: { organisationId: scope.organisationId, date: { gte: fromDate, lte: toDate } },
+      orderBy: { date: "asc" },
+    }),
+    loadPolicy(scope.organisationId),
+  ]);
+
+  const placements: PlacementDef[] = [];
+  const dayParts = new Map<string, DayPartDef>();
+  const groups = new Map<string, FamilyCalendarData["groups"][number]>();
+  for (const child of children) {
+    for (const p of child.placements) {
+      placements.push({
+        id: p.id,
+        childId: child.id,
+        groupId: p.groupId,
+        startDate: toIsoDate(p.startDate),
+        endDate: p.endDate ? toIsoDate(p.endDate) : null,
+        contractType: p.contractType,
+        hourlyRateCents: p.hourlyRateCents,
+        flexMinutesPerYear: p.flexMinutesPerYear,
+        days: p.days.map((d) => ({ weekday: d.weekday as Weekday, dayPartId: d.dayPartId })),
+      });
+      groups.set(p.group.id, { id: p.group.id, name: p.group.name, locationId: p.group.location.id, locationName: p.group.location.name });
+      for (const dp of p.group.dayParts) {
+        dayParts.set(dp.id, {
+          id: dp.id,
+          groupId: dp.groupId,
+          code: dp.code,
+          startMinute: dp.startMinute,
+          endMinute: dp.endMinute,
+          capacity: dp.capacity,
+          sortOrder: dp.sortOrder,
+        });
+      }
+    }
+  }
+
+  return {
+    children: children.map(({ id, firstName, lastName }) => ({ id, firstName, lastName })),
+    placements,
+    dayParts: [...dayParts.values()].sort((a, b) => a.sortOrder - b.sortOrder || a.startMinute - b.startMinute),
+    groups: [...groups.values()],
+    items: items.map((i) => ({
+      id: i.id,
+      requestId: i.requestId,
+      kind: i.request.kind,
+      childId: i.childId,
+      groupId: i.groupId,
+      dayPartId: i.dayPartId,
+      date: toIsoDate(i.date),
+      direction: i.direction,
+      status: i.status,
+      startMinute: i.startMinute,
+      endMinute: i.endMinute,
+    })),
+    closingDays: closingDays
+      .filter((d) => d.locationId === null || [...groups.values()].some((g) => g.locationId === d.locationId))
+      .map((d) => ({ date: toIsoDate(d.date), name: d.name, locationId: d.locationId })),
+    credits: credits.map((c) => ({
+      id: c.id,
+      childId: c.childId,
+      kind: c.kind,
+      minutes: c.minutes,
+      usedMinutes: c.usedMinutes,
+      validFrom: toIsoDate(c.validFrom),
+      validUntil: toIsoDate(c.validUntil),
+      restriction: c.restriction,
+    })),
+    policy,
+  };
+}
