@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { parseIsoDate, toIsoDate } from "@/lib/format/date";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type {
   ClosingDayDef,
   CreditDef,
@@ -43,8 +44,13 @@ export const DEFAULT_POLICY: Policy = {
   liberationDayEveryYears: 5,
 };
 
-export async function loadPolicy(organisationId: string): Promise<Policy> {
-  const row = await db.organisationPolicy.findUnique({ where: { organisationId } });
+export function loadPolicy(organisationId: string): Promise<Policy> {
+  return loadPolicyWith(db, organisationId);
+}
+
+/** The policy read with the given client (e.g. inside a transaction). */
+export async function loadPolicyWith(client: Pick<Prisma.TransactionClient, "organisationPolicy">, organisationId: string): Promise<Policy> {
+  const row = await client.organisationPolicy.findUnique({ where: { organisationId } });
   if (!row) return DEFAULT_POLICY;
   return {
     bookingHorizonDays: row.bookingHorizonDays,

@@ -1,0 +1,149 @@
+import "server-only";
+import { PLANNER_ROLES, type SessionUser } from "@/lib/auth/types";
+import { db } from "@/lib/db/client";
+import { isFullyAssessed, itemDecision, wholeRequestDecision, type AssessAction, type ItemUpdate } from "@/lib/domain/requests";
+import { toIsoDate } from "@/lib/format/date";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { familyUserIds, notify } from "@/lib/server/notify";
+import { groupOccupancy } from "./occupancy";
+
+// Assessing request items (the planner's queue). Approving added care can never exceed a day part's
+// capacity, also when two planners approve the last place at the same moment (domain.md: "approving
+// must never exceed capacity"): each approval locks the affected DayPart rows (FOR UPDATE, in id
+// order so two transactions never wait for each other in a circle) and counts the occupancy after
+// the lock, so a concurrent approval of the same day part waits and then sees the first one's result.
+
+export type AssessCode =
+  | "Assess.errors.notFound"
+  | "Assess.errors.forbidden"
+  | "Assess.errors.notPending"
+  | "Assess.errors.nothingPending"
+  | "Assess.errors.reasonRequired"
+  | "Assess.errors.wholeRequestOnly"
+  | "Assess.errors.notAssessable"
+  | "Assess.errors.capacityFull"
+  | "Assess.errors.closedDay";
+
+export type AssessResult =
+  | { ok: true; data: { updated: number; requestCompleted: boolean } }
+  | { ok: false; code: AssessCode; detail?: { date: string; dayPartId: string } };
+
+const DOMAIN_CODES: Record<string, AssessCode> = {
+  NOTHING_PENDING: "Assess.errors.nothingPending",
+  NOT_PENDING: "Assess.errors.notPending",
+  REASON_REQUIRED: "Assess.errors.reasonRequired",
+  ASSESS_AS_WHOLE_REQUIRED: "Assess.errors.wholeRequestOnly",
+  NOT_ASSESS_AS_WHOLE: "Assess.errors.wholeRequestOnly",
+  NOT_ASSESSABLE: "Assess.errors.notAssessable",
+};
+
+/** Thrown inside the transaction to roll back every update of this assessment. */
+class NoRoom extends Error {
+  constructor(
+    readonly code: "Assess.errors.capacityFull" | "Assess.errors.closedDay",
+    readonly date: string,
+    readonly dayPartId: string,
+  ) {
+    super(code);
+  }
+}
+
+export interface AssessInput {
+  /** One item, or for an assess-as-whole request any of its items (the whole request is assessed). */
+  itemId: string;
+  action: AssessAction;
+  rejectionReason?: string | null;
+}
+
+type Actor = Pick<SessionUser, "id" | "role" | "organisationId">;
+
+/** Approve or reject; see the comment at the top. Expected failures are values, never partial writes. */
+export async function assessItem(actor: Actor, input: AssessInput, now: Date = new Date()): Promise<AssessResult> {
+  if (!PLANNER_ROLES.includes(actor.role)) return { ok: false, code: "Assess.errors.forbidden" };
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const target = await tx.requestItem.findFirst({
+          where: { id: input.itemId, group: { location: { organisationId: actor.organisationId } } },
+          select: { requestId: true },
+        });
+        if (!target) return { ok: false, code: "Assess.errors.notFound" } as const;
+
+        // Lock the request's items: a second planner assessing the same request waits here.
+        await tx.$queryRaw`SELECT id FROM "RequestItem" WHERE "requestId" = ${target.requestId}::uuid ORDER BY id FOR UPDATE`;
+        const request = await tx.request.findUniqueOrThrow({
+          where: { id: target.requestId },
+          include: { items: { orderBy: [{ date: "asc" }, { startMinute: "asc" }] } },
+        });
+
+        const decision = request.assessAsWhole
+          ? wholeRequestDecision(request.items, request, input.action, input.rejectionReason)
+          : (() => {
+              const item = request.items.find((i) => i.id === input.itemId)!;
+              const one = itemDecision(item, request, input.action, input.rejectionReason);
+              return one.ok ? { ok: true as const, updates: [one.update] } : one;
+            })();
+        if (!decision.ok) return { ok: false, code: DOMAIN_CODES[decision.code] ?? "Assess.errors.notPending" } as const;
+
+        const byId = new Map(request.items.map((i) => [i.id, i]));
+        const approvedAdds = decision.updates
+          .filter((u) => u.status === "APPROVED")
+          .map((u) => byId.get(u.id)!)
+          .filter((i) => i.direction === "ADD");
+        if (approvedAdds.length > 0) {
+          const dayPartIds = [...new Set(approvedAdds.map((i) => i.dayPartId))].sort();
+          await tx.$queryRaw`SELECT id FROM "DayPart" WHERE id = ANY(${dayPartIds}::uuid[]) ORDER BY id FOR UPDATE`;
+        }
+
+        for (const update of decision.updates) await applyUpdate(tx, update, actor.id, now);
+
+        // Capacity, counted after the lock and after this request's own updates.
+        const checked = new Set<string>();
+        for (const item of approvedAdds) {
+          const date = toIsoDate(item.date);
+          const key = `${item.groupId}|${date}`;
+          if (checked.has(key)) continue;
+          checked.add(key);
+          const occupancy = await groupOccupancy(tx, item.groupId, date);
+          // A closing day added after the request was made: no care can be approved on it.
+          if (occupancy.closed) throw new NoRoom("Assess.errors.closedDay", date, item.dayPartId);
+          const over = occupancy.dayParts.find((d) => d.occupied > d.capacity && approvedAdds.some((a) => a.dayPartId === d.id && toIsoDate(a.date) === date));
+          if (over) throw new NoRoom("Assess.errors.capacityFull", date, over.id);
+        }
+
+        const after = await tx.requestItem.findMany({ where: { requestId: request.id }, select: { status: true } });
+        const requestCompleted = isFullyAssessed(after) && request.completedNotifiedAt === null;
+        if (requestCompleted) {
+          await tx.request.update({ where: { id: request.id }, data: { completedNotifiedAt: now } });
+          await notify(tx, {
+            event: "REQUEST_ASSESSED",
+            userIds: await familyUserIds(tx, request.familyId),
+            url: `/agenda/requests/${request.id}`,
+            data: { requestId: request.id, kind: request.kind, periodStart: toIsoDate(request.periodStart), periodEnd: toIsoDate(request.periodEnd) },
+          });
+        }
+        return { ok: true, data: { updated: decision.updates.length, requestCompleted } } as const;
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000, maxWait: 15_000 },
+    );
+  } catch (error) {
+    if (error instanceof NoRoom) return { ok: false, code: error.code, detail: { date: error.date, dayPartId: error.dayPartId } };
+    throw error;
+  }
+}
+
+async function applyUpdate(tx: Prisma.TransactionClient, update: ItemUpdate, actorId: string, now: Date) {
+  const item = await tx.requestItem.update({
+    where: { id: update.id },
+    data: { status: update.status, rejectionReason: update.rejectionReason, assessedById: actorId, assessedAt: now },
+    select: { creditId: true, startMinute: true, endMinute: true },
+  });
+  // A rejected item paid with a credit gives the credit's minutes back.
+  if (update.status === "REJECTED" && item.creditId) {
+    await tx.credit.update({
+      where: { id: item.creditId },
+      data: { usedMinutes: { decrement: item.endMinute - item.startMinute } },
+    });
+    await tx.requestItem.update({ where: { id: update.id }, data: { creditId: null } });
+  }
+}
