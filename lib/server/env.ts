@@ -15,6 +15,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Interval of the periodic jobs (expiring requests); 0 switches them off in this process. */
+  JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
 });
 
 export type ServerEnv = z.infer<typeof schema>;
