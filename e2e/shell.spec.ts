@@ -18,6 +18,6 @@ test("the parent menu is a bottom bar on phones and a side bar on desktop", asyn
   await visibleLinks.filter({ visible: true }).first().focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/nl\/agenda$/);
-  await expect(page.getByRole("main")).toContainText(t("nl", "ComingSoon.heading"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("nl", "Agenda.title"));
   await expectAccessible(page);
 });
