@@ -30,7 +30,7 @@ export function AgendaActions({ available = [] }: { available?: readonly AgendaA
           const content = (
             <>
               <Icon name={action.icon} className="size-5 shrink-0" />
-              <span className="text-left">{label}</span>
+              <span className="min-w-0 text-left [overflow-wrap:anywhere]">{label}</span>
             </>
           );
           return (
@@ -48,7 +48,7 @@ export function AgendaActions({ available = [] }: { available?: readonly AgendaA
                   )}
                 >
                   {content}
-                  <span className="ml-auto rounded-md bg-accent-50 px-1.5 py-0.5 text-xs font-semibold text-accent-700">
+                  <span className="ml-auto shrink-0 rounded-md bg-accent-50 px-1.5 py-0.5 text-xs font-semibold text-accent-700">
                     {t("soon")}
                   </span>
                 </button>
