@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { submitAbsence, type AbsenceSubmitted } from "@/lib/db/requests/absence";
+import { absenceSchema } from "@/lib/schemas/absence";
+import { authedAction, fail, ok, type ActionResult } from "../safe-action";
+
+// "Afwezigheid doorgeven": the form sends absenceSchema's input with a fresh idempotencyKey per report
+// (a double click returns the first report). Only parents; the service checks the children are theirs.
+const run = authedAction(
+  absenceSchema,
+  async (data, user): Promise<ActionResult<AbsenceSubmitted>> => {
+    const result = await submitAbsence(user, data);
+    if (!result.ok) return fail(result.code);
+    // The agenda and the overview (and every page under /agenda) show the new absence.
+    revalidatePath("/[locale]/agenda", "layout");
+    return ok(result.data);
+  },
+  { roles: ["PARENT"] },
+);
+
+export async function submitAbsenceAction(input: unknown): Promise<ActionResult<AbsenceSubmitted>> {
+  return run(input);
+}

@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cancelRequestItems } from "@/lib/db/requests/cancel";
+import { cancelRequestSchema } from "@/lib/schemas/cancel";
+import { authedAction, fail, ok, type ActionResult } from "../safe-action";
+
+type Cancelled = { requestId: string; childId: string; cancelled: number; kept: number };
+
+// Cancels one child's part of a request after the confirmation dialog ("Weet je zeker dat je deze
+// aanvraag wilt annuleren?"). A refusal comes back as "Cancel.reasons.<REASON>".
+const run = authedAction(
+  cancelRequestSchema,
+  async (data, user): Promise<ActionResult<Cancelled>> => {
+    const result = await cancelRequestItems(user, data);
+    if (!result.ok) return fail(result.code);
+    revalidatePath("/[locale]/agenda", "layout");
+    const { requestId, childId, cancelled, kept } = result.data;
+    return ok({ requestId, childId, cancelled, kept });
+  },
+  { roles: ["PARENT"] },
+);
+
+export async function cancelRequestAction(input: unknown): Promise<ActionResult<Cancelled>> {
+  return run(input);
+}

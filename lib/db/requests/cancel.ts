@@ -1,0 +1,164 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/types";
+import { loadPolicyWith } from "@/lib/db/calendar-data";
+import { db } from "@/lib/db/client";
+import { cancelDecision, type CancelRefusal } from "@/lib/domain/cancel-policy";
+import type { ItemStatus, Policy, RequestKind } from "@/lib/domain/types";
+import { amsterdamIsoDate, toIsoDate } from "@/lib/format/date";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// Cancelling one child's part of a request (seed 002 §5.2 "Annuleren gaat per kind individueel",
+// seed 000/001, domain.md "Cancelling"). The rule is lib/domain/cancel-policy `cancelDecision`; this
+// file loads, locks and writes:
+// - the child's items of the request are locked (FOR UPDATE, id order) before deciding, so a planner
+//   approving the same item or a second cancel click waits and then sees the result;
+// - allowed: the live items become CANCELLED (cancelledBy/At); a credit reserved by a cancelled pending
+//   item is given back (usedMinutes − the item's minutes, creditId cleared, as rejection and expiry do);
+//   make-up credits earned by a cancelled absence item are deleted;
+// - a make-up credit that has been (partly) spent or reserved cannot be taken back without leaving a
+//   paid extra day unpaid, so the cancel is refused with MAKE_UP_CREDIT_USED and the parent is sent to
+//   the location (as the seeds do for absences inside the window);
+// - another family's request, a child without items in it, a malformed id → errors.notFound.
+
+/** Refusals of cancelDecision plus the one this layer adds. */
+export type CancelReason = CancelRefusal | "MAKE_UP_CREDIT_USED";
+
+export type CancelCode = "errors.forbidden" | "errors.notFound" | `Cancel.reasons.${CancelReason}`;
+
+export type CancelResult =
+  | { ok: true; data: { requestId: string; childId: string; cancelled: number; kept: number; creditsRemoved: number } }
+  | { ok: false; code: CancelCode };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+/** What the rule and the credit check need of one item. */
+export interface CancelCheckItem {
+  id: string;
+  requestId: string;
+  childId: string;
+  date: Date;
+  startMinute: number;
+  status: ItemStatus;
+  direction: "ADD" | "REMOVE";
+  /** Make-up credit earned by this (absence) item, if any. */
+  earnedCredit: { id: string; usedMinutes: number } | null;
+}
+
+/**
+ * The cancel decision for one child's items in one request, including the make-up-credit check; shared
+ * by the cancel itself and the overview's "may I cancel" answer, so both always agree.
+ */
+export function childCancelDecision(
+  request: { kind: RequestKind; periodStart: Date; periodEnd: Date },
+  items: readonly CancelCheckItem[],
+  policy: Policy,
+  now: Date,
+):
+  | { allowed: true; itemIds: string[]; keptItemIds: string[]; creditIds: string[] }
+  | { allowed: false; reason: CancelReason } {
+  const decision = cancelDecision({
+    kind: request.kind,
+    items: items.map((i) => ({
+      id: i.id,
+      requestId: i.requestId,
+      childId: i.childId,
+      date: toIsoDate(i.date),
+      startMinute: i.startMinute,
+      status: i.status,
+      direction: i.direction,
+    })),
+    periodRequest: request.periodStart.getTime() < request.periodEnd.getTime(),
+    now,
+    today: amsterdamIsoDate(now),
+    policy,
+  });
+  if (!decision.allowed) return decision;
+  const cancelled = new Set(decision.itemIds);
+  const earned = items.filter((i) => cancelled.has(i.id) && i.earnedCredit !== null).map((i) => i.earnedCredit!);
+  if (earned.some((c) => c.usedMinutes > 0)) return { allowed: false, reason: "MAKE_UP_CREDIT_USED" };
+  return { ...decision, creditIds: earned.map((c) => c.id) };
+}
+
+type User = Pick<SessionUser, "id" | "role" | "organisationId" | "familyId">;
+
+/** Cancels the child's part of the request if policy allows it (see the comment at the top). */
+export async function cancelRequestItems(
+  user: User,
+  input: { requestId: string; childId: string },
+  now: Date = new Date(),
+): Promise<CancelResult> {
+  if (user.role !== "PARENT" || !user.familyId) return { ok: false, code: "errors.forbidden" };
+  if (!isUuid(input.requestId) || !isUuid(input.childId)) return { ok: false, code: "errors.notFound" };
+  const familyId = user.familyId;
+
+  return db.$transaction(
+    async (tx) => {
+      const request = await tx.request.findFirst({
+        where: { id: input.requestId, familyId, family: { organisationId: user.organisationId } },
+        select: { id: true, kind: true, periodStart: true, periodEnd: true },
+      });
+      if (!request) return { ok: false, code: "errors.notFound" } as const;
+
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "RequestItem" WHERE "requestId" = ${request.id}::uuid AND "childId" = ${input.childId}::uuid ORDER BY id FOR UPDATE`;
+      if (locked.length === 0) return { ok: false, code: "errors.notFound" } as const;
+
+      const items = await tx.requestItem.findMany({
+        where: { requestId: request.id, childId: input.childId },
+        select: {
+          id: true,
+          requestId: true,
+          childId: true,
+          date: true,
+          startMinute: true,
+          endMinute: true,
+          status: true,
+          direction: true,
+          creditId: true,
+          earnedCredit: { select: { id: true, usedMinutes: true } },
+        },
+      });
+      // Lock the earned credits too: a concurrent booking paid with one waits, or we see its use.
+      const earnedIds = items.flatMap((i) => (i.earnedCredit ? [i.earnedCredit.id] : [])).sort();
+      if (earnedIds.length > 0) {
+        const fresh = await tx.$queryRaw<{ id: string; usedMinutes: number }[]>`
+          SELECT id, "usedMinutes" FROM "Credit" WHERE id = ANY(${earnedIds}::uuid[]) ORDER BY id FOR UPDATE`;
+        const used = new Map(fresh.map((c) => [c.id, c.usedMinutes]));
+        for (const i of items) if (i.earnedCredit) i.earnedCredit.usedMinutes = used.get(i.earnedCredit.id) ?? 0;
+      }
+
+      const policy = await loadPolicyWith(tx, user.organisationId);
+      const decision = childCancelDecision(request, items, policy, now);
+      if (!decision.allowed) return { ok: false, code: `Cancel.reasons.${decision.reason}` } as const;
+
+      const liveStatus: ItemStatus = request.kind === "ABSENCE" ? "REGISTERED" : "PENDING";
+      const { count } = await tx.requestItem.updateMany({
+        where: { id: { in: decision.itemIds }, status: liveStatus },
+        data: { status: "CANCELLED", cancelledById: user.id, cancelledAt: now },
+      });
+      // Credits reserved by cancelled pending items are free again.
+      const byId = new Map(items.map((i) => [i.id, i]));
+      for (const id of decision.itemIds) {
+        const item = byId.get(id)!;
+        if (!item.creditId) continue;
+        await tx.credit.update({ where: { id: item.creditId }, data: { usedMinutes: { decrement: item.endMinute - item.startMinute } } });
+        await tx.requestItem.update({ where: { id }, data: { creditId: null } });
+      }
+      // Make-up hours earned by a cancelled (unused) absence go away with it.
+      const { count: creditsRemoved } =
+        decision.creditIds.length > 0
+          ? await tx.credit.deleteMany({ where: { id: { in: decision.creditIds }, usedMinutes: 0 } })
+          : { count: 0 };
+
+      return {
+        ok: true,
+        data: { requestId: request.id, childId: input.childId, cancelled: count, kept: decision.keptItemIds.length, creditsRemoved },
+      } as const;
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000, maxWait: 15_000 },
+  );
+}

@@ -1,0 +1,193 @@
+// Cancelling per child against a real PostgreSQL (seed 000/001/002, domain.md "Cancelling"): absences
+// only outside the policy window, approved extra care never, a pending period request as a whole for
+// that child, the other child's items untouched, reserved credits freed, make-up hours taken back.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { counts, createRequestsWorld, type RequestsWorld } from "./requests-fixtures";
+
+// The absences made here mail their confirmation as .eml files into a temporary directory.
+process.env.MAIL_DIR = mkdtempSync(path.join(os.tmpdir(), "op-cancel-mail-"));
+const { db } = await import("@/lib/db/client");
+const { submitAbsence } = await import("@/lib/db/requests/absence");
+const { cancelRequestItems } = await import("@/lib/db/requests/cancel");
+const { absenceSchema } = await import("@/lib/schemas/absence");
+
+// Monday 23 November 2026, 09:00 in Amsterdam.
+const NOW = new Date("2026-11-23T08:00:00.000Z");
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+let w: RequestsWorld;
+
+async function absence(selections: { childId: string; date: string; dayPartId: string }[]) {
+  const dates = selections.map((s) => s.date).sort();
+  const result = await submitAbsence(
+    w.parent,
+    absenceSchema.parse({
+      childIds: [...new Set(selections.map((s) => s.childId))],
+      from: dates[0],
+      to: dates[dates.length - 1],
+      selections,
+      reason: "HOLIDAY",
+      idempotencyKey: randomUUID(),
+    }),
+    NOW,
+  );
+  if (!result.ok) throw new Error(result.code);
+  return result.data.requestId;
+}
+
+type ItemSpec = { childId: string; date: string; dayPartId?: string; status?: "PENDING" | "APPROVED"; creditId?: string };
+async function extraRequest(items: ItemSpec[]) {
+  const dates = items.map((i) => i.date).sort();
+  return db.request.create({
+    data: {
+      familyId: w.parent.familyId!,
+      kind: "EXTRA_DAY",
+      createdById: w.parent.id,
+      idempotencyKey: randomUUID(),
+      periodStart: day(dates[0]!),
+      periodEnd: day(dates[dates.length - 1]!),
+      items: {
+        create: items.map((i) => ({
+          childId: i.childId,
+          groupId: w.groupId,
+          dayPartId: i.dayPartId ?? w.morningId,
+          date: day(i.date),
+          direction: "ADD" as const,
+          startMinute: 420,
+          endMinute: 780,
+          status: i.status ?? "PENDING",
+          payment: i.creditId ? ("CREDIT" as const) : ("INVOICE" as const),
+          creditId: i.creditId ?? null,
+          priceCents: 6270,
+        })),
+      },
+    },
+    include: { items: true },
+  });
+}
+
+const statuses = async (requestId: string, childId: string) =>
+  (await db.requestItem.findMany({ where: { requestId, childId }, orderBy: [{ date: "asc" }, { startMinute: "asc" }] })).map((i) => i.status);
+
+beforeAll(async () => {
+  w = await createRequestsWorld({ absenceCancelRule: "OUTSIDE_WINDOW", absenceCancelWindowDays: 30, pendingCancelMinHours: 24 });
+});
+
+describe("cancelRequestItems: absences", () => {
+  it("refuses an absence within 30 days, with the reason, and changes nothing", async () => {
+    const requestId = await absence([{ childId: w.noorId, date: "2026-12-07", dayPartId: w.morningId }]);
+    const before = await counts();
+    expect(await cancelRequestItems(w.parent, { requestId, childId: w.noorId }, NOW)).toEqual({ ok: false, code: "Cancel.reasons.ABSENCE_WITHIN_WINDOW" });
+    expect(await statuses(requestId, w.noorId)).toEqual(["REGISTERED"]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("cancels an absence outside the window for one child: its make-up hours go, the other child's part stays", async () => {
+    const requestId = await absence([
+      { childId: w.noorId, date: "2027-01-04", dayPartId: w.morningId },
+      { childId: w.noorId, date: "2027-01-05", dayPartId: w.afternoonId },
+      { childId: w.semId, date: "2027-01-04", dayPartId: w.morningId },
+    ]);
+    expect(await db.credit.count({ where: { sourceItem: { requestId } } })).toBe(3);
+    const result = await cancelRequestItems(w.parent, { requestId, childId: w.noorId }, NOW);
+    expect(result).toEqual({ ok: true, data: { requestId, childId: w.noorId, cancelled: 2, kept: 0, creditsRemoved: 2 } });
+    const noor = await db.requestItem.findMany({ where: { requestId, childId: w.noorId } });
+    expect(noor.every((i) => i.status === "CANCELLED" && i.cancelledById === w.parent.id && i.cancelledAt?.getTime() === NOW.getTime())).toBe(true);
+    expect(await statuses(requestId, w.semId)).toEqual(["REGISTERED"]);
+    const credits = await db.credit.findMany({ where: { sourceItem: { requestId } } });
+    expect(credits.map((c) => c.childId)).toEqual([w.semId]);
+    // Cancelling again: nothing live is left.
+    expect(await cancelRequestItems(w.parent, { requestId, childId: w.noorId }, NOW)).toEqual({ ok: false, code: "Cancel.reasons.ALREADY_FINAL" });
+  });
+
+  it("refuses when the absence's make-up hours have been used", async () => {
+    const requestId = await absence([{ childId: w.noorId, date: "2027-01-11", dayPartId: w.morningId }]);
+    const credit = await db.credit.findFirstOrThrow({ where: { sourceItem: { requestId } } });
+    await db.credit.update({ where: { id: credit.id }, data: { usedMinutes: 360 } });
+    const before = await counts();
+    expect(await cancelRequestItems(w.parent, { requestId, childId: w.noorId }, NOW)).toEqual({ ok: false, code: "Cancel.reasons.MAKE_UP_CREDIT_USED" });
+    expect(await statuses(requestId, w.noorId)).toEqual(["REGISTERED"]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses every absence when policy says never", async () => {
+    const requestId = await absence([{ childId: w.semId, date: "2027-02-01", dayPartId: w.morningId }]);
+    await db.organisationPolicy.update({ where: { organisationId: w.orgId }, data: { absenceCancelRule: "NEVER" } });
+    try {
+      expect(await cancelRequestItems(w.parent, { requestId, childId: w.semId }, NOW)).toEqual({ ok: false, code: "Cancel.reasons.ABSENCE_NEVER" });
+      expect(await statuses(requestId, w.semId)).toEqual(["REGISTERED"]);
+    } finally {
+      await db.organisationPolicy.update({ where: { organisationId: w.orgId }, data: { absenceCancelRule: "OUTSIDE_WINDOW" } });
+    }
+  });
+});
+
+describe("cancelRequestItems: extra days", () => {
+  it("never cancels approved extra care", async () => {
+    const req = await extraRequest([{ childId: w.noorId, date: "2026-12-09", status: "APPROVED" }]);
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW)).toEqual({ ok: false, code: "Cancel.reasons.APPROVED_EXTRA_CARE" });
+    expect(await statuses(req.id, w.noorId)).toEqual(["APPROVED"]);
+  });
+
+  it("cancels a pending period request for the whole period of that child, frees the reserved credit, leaves the other child", async () => {
+    const credit = await db.credit.create({
+      data: { childId: w.noorId, kind: "GRANTED", minutes: 360, usedMinutes: 360, validFrom: day("2026-11-01"), validUntil: day("2027-03-01") },
+    });
+    const req = await extraRequest([
+      { childId: w.noorId, date: "2026-12-09" },
+      { childId: w.noorId, date: "2026-12-10", creditId: credit.id },
+      { childId: w.noorId, date: "2026-12-16" },
+      { childId: w.semId, date: "2026-12-09" },
+      { childId: w.semId, date: "2026-12-10" },
+    ]);
+    const result = await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW);
+    expect(result).toEqual({ ok: true, data: { requestId: req.id, childId: w.noorId, cancelled: 3, kept: 0, creditsRemoved: 0 } });
+    expect(await statuses(req.id, w.noorId)).toEqual(["CANCELLED", "CANCELLED", "CANCELLED"]);
+    expect(await statuses(req.id, w.semId)).toEqual(["PENDING", "PENDING"]);
+    expect((await db.credit.findUniqueOrThrow({ where: { id: credit.id } })).usedMinutes).toBe(0);
+    expect(await db.requestItem.count({ where: { creditId: credit.id } })).toBe(0);
+  });
+
+  it("withdraws the still-pending rest of a partly approved period and keeps the approved day", async () => {
+    const req = await extraRequest([
+      { childId: w.noorId, date: "2026-12-02", status: "APPROVED" },
+      { childId: w.noorId, date: "2026-12-03" },
+    ]);
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW)).toMatchObject({ ok: true, data: { cancelled: 1, kept: 1 } });
+    expect(await statuses(req.id, w.noorId)).toEqual(["APPROVED", "CANCELLED"]);
+  });
+
+  it("refuses a pending request too close to its start (policy 24 hours)", async () => {
+    const req = await extraRequest([{ childId: w.noorId, date: "2026-11-24" }]); // tomorrow 07:00, 22 hours ahead
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW)).toEqual({ ok: false, code: "Cancel.reasons.TOO_LATE" });
+    expect(await statuses(req.id, w.noorId)).toEqual(["PENDING"]);
+  });
+
+  it("lets exactly one of two simultaneous cancels through", async () => {
+    const req = await extraRequest([{ childId: w.noorId, date: "2026-12-17" }]);
+    const results = await Promise.all([
+      cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW),
+      cancelRequestItems(w.parentEn, { requestId: req.id, childId: w.noorId }, NOW),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: "Cancel.reasons.ALREADY_FINAL" });
+  });
+});
+
+describe("cancelRequestItems: not yours", () => {
+  it("finds nothing for another family, a tampered or malformed id, or a child without items, and changes nothing", async () => {
+    const req = await extraRequest([{ childId: w.noorId, date: "2026-12-18" }]);
+    const before = await counts();
+    expect(await cancelRequestItems(w.other, { requestId: req.id, childId: w.noorId }, NOW)).toEqual({ ok: false, code: "errors.notFound" });
+    expect(await cancelRequestItems(w.parent, { requestId: randomUUID(), childId: w.noorId }, NOW)).toEqual({ ok: false, code: "errors.notFound" });
+    expect(await cancelRequestItems(w.parent, { requestId: "1; DROP TABLE", childId: w.noorId }, NOW)).toEqual({ ok: false, code: "errors.notFound" });
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.semId }, NOW)).toEqual({ ok: false, code: "errors.notFound" });
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.juliaId }, NOW)).toEqual({ ok: false, code: "errors.notFound" });
+    expect(await cancelRequestItems(w.planner, { requestId: req.id, childId: w.noorId }, NOW)).toEqual({ ok: false, code: "errors.forbidden" });
+    expect(await statuses(req.id, w.noorId)).toEqual(["PENDING"]);
+    expect(await counts()).toEqual(before);
+  });
+});
