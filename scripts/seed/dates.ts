@@ -1,6 +1,7 @@
 // Calendar helpers for the demo seed. A calendar day is a Date at UTC midnight, which is what Prisma
 // reads and writes for `@db.Date` columns; instants (createdAt, takenAt, …) are real moments computed
 // from a wall-clock time in Europe/Amsterdam.
+import { dutchHolidays } from "../../lib/domain/holidays";
 
 export const TIME_ZONE = "Europe/Amsterdam";
 const DAY_MS = 86_400_000;
@@ -77,50 +78,12 @@ export function amsterdamInstant(day: Date, minuteOfDay: number): Date {
   return new Date(guess);
 }
 
-/** Easter Sunday (Gregorian, anonymous algorithm). */
-export function easterSunday(year: number): Date {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const dayOfMonth = ((h + l - 7 * m + 114) % 31) + 1;
-  return new Date(Date.UTC(year, month - 1, dayOfMonth));
-}
-
 /**
- * Dutch national holidays on which childcare closes (domain.md "Closing days"). The app computes
- * these itself (lib/domain); the seed only needs them to keep demo requests off closed days.
+ * Dutch national holidays on which childcare closes, as the app computes them (lib/domain/holidays),
+ * with the demo organisation's policy (Bevrijdingsdag every 5 years). The seed only needs them to keep
+ * demo requests off closed days.
  */
-const holidayCache = new Map<number, Set<string>>();
-export function dutchHolidays(year: number): Set<string> {
-  const cached = holidayCache.get(year);
-  if (cached) return cached;
-  const easter = easterSunday(year);
-  const kingsDay = new Date(Date.UTC(year, 3, 27));
-  const days = [
-    new Date(Date.UTC(year, 0, 1)),
-    addDays(easter, 1),
-    isoWeekday(kingsDay) === 7 ? addDays(kingsDay, -1) : kingsDay,
-    addDays(easter, 39),
-    addDays(easter, 50),
-    new Date(Date.UTC(year, 11, 25)),
-    new Date(Date.UTC(year, 11, 26)),
-  ];
-  if (year % 5 === 0) days.push(new Date(Date.UTC(year, 4, 5)));
-  const set = new Set(days.map(formatDay));
-  holidayCache.set(year, set);
-  return set;
-}
-
 export function isDutchHoliday(day: Date): boolean {
-  return dutchHolidays(day.getUTCFullYear()).has(formatDay(day));
+  const iso = formatDay(day);
+  return dutchHolidays(day.getUTCFullYear(), { liberationDayEveryYears: 5 }).some((h) => h.date === iso);
 }
