@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { parseIsoDate, toIsoDate } from "@/lib/format/date";
+import { toDayPartDef, toPlacementDef, toRequestItemDef } from "./mappers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type {
   ClosingDayDef,
@@ -10,7 +11,6 @@ import type {
   PlacementDef,
   Policy,
   RequestItemDef,
-  Weekday,
 } from "@/lib/domain/types";
 
 // Loads what the calendar rules (lib/domain) need for one family and a date range, mapped to the
@@ -111,28 +111,10 @@ export async function loadFamilyCalendarData(
   const groups = new Map<string, FamilyCalendarData["groups"][number]>();
   for (const child of children) {
     for (const p of child.placements) {
-      placements.push({
-        id: p.id,
-        childId: child.id,
-        groupId: p.groupId,
-        startDate: toIsoDate(p.startDate),
-        endDate: p.endDate ? toIsoDate(p.endDate) : null,
-        contractType: p.contractType,
-        hourlyRateCents: p.hourlyRateCents,
-        flexMinutesPerYear: p.flexMinutesPerYear,
-        days: p.days.map((d) => ({ weekday: d.weekday as Weekday, dayPartId: d.dayPartId })),
-      });
+      placements.push(toPlacementDef(p));
       groups.set(p.group.id, { id: p.group.id, name: p.group.name, locationId: p.group.location.id, locationName: p.group.location.name });
       for (const dp of p.group.dayParts) {
-        dayParts.set(dp.id, {
-          id: dp.id,
-          groupId: dp.groupId,
-          code: dp.code,
-          startMinute: dp.startMinute,
-          endMinute: dp.endMinute,
-          capacity: dp.capacity,
-          sortOrder: dp.sortOrder,
-        });
+        dayParts.set(dp.id, toDayPartDef(dp));
       }
     }
   }
@@ -142,19 +124,7 @@ export async function loadFamilyCalendarData(
     placements,
     dayParts: [...dayParts.values()].sort((a, b) => a.sortOrder - b.sortOrder || a.startMinute - b.startMinute),
     groups: [...groups.values()],
-    items: items.map((i) => ({
-      id: i.id,
-      requestId: i.requestId,
-      kind: i.request.kind,
-      childId: i.childId,
-      groupId: i.groupId,
-      dayPartId: i.dayPartId,
-      date: toIsoDate(i.date),
-      direction: i.direction,
-      status: i.status,
-      startMinute: i.startMinute,
-      endMinute: i.endMinute,
-    })),
+    items: items.map(toRequestItemDef),
     closingDays: closingDays
       .filter((d) => d.locationId === null || [...groups.values()].some((g) => g.locationId === d.locationId))
       .map((d) => ({ date: toIsoDate(d.date), name: d.name, locationId: d.locationId })),

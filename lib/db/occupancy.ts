@@ -1,10 +1,11 @@
 import "server-only";
 import { closingLookup, type ClosingInfo } from "@/lib/domain/closing-days";
 import { scheduleForChildren } from "@/lib/domain/schedule";
-import type { DayPartDef, IsoDate, RequestItemDef, Weekday } from "@/lib/domain/types";
-import { parseIsoDate, toIsoDate } from "@/lib/format/date";
+import type { DayPartDef, IsoDate, RequestItemDef } from "@/lib/domain/types";
+import { parseIsoDate } from "@/lib/format/date";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadPolicyWith } from "./calendar-data";
+import { toDayPartDef, toPlacementDef, toRequestItemDef } from "./mappers";
 
 // How many children a group expects per day part on a date: contract care from the placements'
 // weekly patterns plus approved extra/swap care, minus absences and swapped-away care, nothing on
@@ -34,28 +35,8 @@ export async function groupOccupancy(tx: Prisma.TransactionClient, groupId: stri
     tx.closingDay.findMany({ where: { organisationId: group.location.organisationId, date: day } }),
     loadPolicyWith(tx, group.location.organisationId),
   ]);
-  const dayParts: DayPartDef[] = group.dayParts.map((d) => ({
-    id: d.id,
-    groupId: d.groupId,
-    code: d.code,
-    startMinute: d.startMinute,
-    endMinute: d.endMinute,
-    capacity: d.capacity,
-    sortOrder: d.sortOrder,
-  }));
-  const itemDefs: RequestItemDef[] = items.map((i) => ({
-    id: i.id,
-    requestId: i.requestId,
-    kind: i.request.kind,
-    childId: i.childId,
-    groupId: i.groupId,
-    dayPartId: i.dayPartId,
-    date,
-    direction: i.direction,
-    status: i.status,
-    startMinute: i.startMinute,
-    endMinute: i.endMinute,
-  }));
+  const dayParts: DayPartDef[] = group.dayParts.map(toDayPartDef);
+  const itemDefs: RequestItemDef[] = items.map(toRequestItemDef);
   const closing = closingLookup(date, date, {
     organisationDays: closingDays.map((c) => ({ date, name: c.name, locationId: c.locationId })),
     locationId: group.locationId,
@@ -66,17 +47,7 @@ export async function groupOccupancy(tx: Prisma.TransactionClient, groupId: stri
     childIds,
     from: date,
     to: date,
-    placements: placements.map((p) => ({
-      id: p.id,
-      childId: p.childId,
-      groupId: p.groupId,
-      startDate: toIsoDate(p.startDate),
-      endDate: p.endDate ? toIsoDate(p.endDate) : null,
-      contractType: p.contractType,
-      hourlyRateCents: p.hourlyRateCents,
-      flexMinutesPerYear: p.flexMinutesPerYear,
-      days: p.days.map((d) => ({ weekday: d.weekday as Weekday, dayPartId: d.dayPartId })),
-    })),
+    placements: placements.map(toPlacementDef),
     dayParts,
     items: itemDefs,
     closing,

@@ -9,8 +9,9 @@ import { isWithin, yearOf } from "@/lib/domain/dates";
 import { dayPartMinutes, dayPartPrice } from "@/lib/domain/pricing";
 import { canAssessAsWhole, validateExpiresOn, validateRequestDate, type RequestDateError } from "@/lib/domain/requests";
 import { scheduleDay, scheduleForChildren, type ChildSchedule } from "@/lib/domain/schedule";
-import type { CreditDef, DayPartDef, IsoDate, PaymentMethod, PlacementDef, Policy, RequestItemDef, RequestKind, Weekday } from "@/lib/domain/types";
+import type { CreditDef, DayPartDef, IsoDate, PaymentMethod, PlacementDef, Policy, RequestItemDef, RequestKind } from "@/lib/domain/types";
 import { amsterdamIsoDate, parseIsoDate, toIsoDate } from "@/lib/format/date";
+import { toDayPartDef, toPlacementDef, toRequestItemDef } from "../mappers";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { extraDaySchema, type ExtraDayData } from "@/lib/schemas/extra-day";
 
@@ -136,36 +137,14 @@ export async function loadFamilyContext(
   for (const p of placementsInOrg) {
     locationOfGroup.set(p.groupId, p.group.locationId);
     for (const dp of p.group.dayParts) {
-      dayParts.set(dp.id, { id: dp.id, groupId: dp.groupId, code: dp.code, startMinute: dp.startMinute, endMinute: dp.endMinute, capacity: dp.capacity, sortOrder: dp.sortOrder });
+      dayParts.set(dp.id, toDayPartDef(dp));
     }
   }
-  const placements: PlacementDef[] = placementsInOrg.map((p) => ({
-    id: p.id,
-    childId: p.childId,
-    groupId: p.groupId,
-    startDate: toIsoDate(p.startDate),
-    endDate: p.endDate ? toIsoDate(p.endDate) : null,
-    contractType: p.contractType,
-    hourlyRateCents: p.hourlyRateCents,
-    flexMinutesPerYear: p.flexMinutesPerYear,
-    days: p.days.map((d) => ({ weekday: d.weekday as Weekday, dayPartId: d.dayPartId })),
-  }));
+  const placements: PlacementDef[] = placementsInOrg.map(toPlacementDef);
   // Items whose day part is not loaded (a group the child is no longer placed in) cannot affect these groups.
   const items: RequestItemDef[] = itemRows
     .filter((i) => dayParts.has(i.dayPartId))
-    .map((i) => ({
-      id: i.id,
-      requestId: i.requestId,
-      kind: i.request.kind,
-      childId: i.childId,
-      groupId: i.groupId,
-      dayPartId: i.dayPartId,
-      date: toIsoDate(i.date),
-      direction: i.direction,
-      status: i.status,
-      startMinute: i.startMinute,
-      endMinute: i.endMinute,
-    }));
+    .map(toRequestItemDef);
   const closing = closingLookupByGroup(from, to, {
     organisationDays: closingRows.map((c) => ({ date: toIsoDate(c.date), name: c.name, locationId: c.locationId })),
     liberationDayEveryYears: policy.liberationDayEveryYears,
