@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { loadFamilyCalendarData } from "@/lib/db/calendar-data";
+import { toDayPartDef } from "@/lib/db/mappers";
 import { closingLookupByGroup, type ClosingInfo } from "@/lib/domain/closing-days";
 import { addDays, isIsoDate, isWeekend, weekday } from "@/lib/domain/dates";
 import type { HolidayCode } from "@/lib/domain/holidays";
@@ -149,15 +150,7 @@ export async function getParentAgenda(
       include: { group: { select: { id: true, name: true, locationId: true } } },
     });
     for (const dp of rows) {
-      dayParts.push({
-        id: dp.id,
-        groupId: dp.groupId,
-        code: dp.code,
-        startMinute: dp.startMinute,
-        endMinute: dp.endMinute,
-        capacity: dp.capacity,
-        sortOrder: dp.sortOrder,
-      });
+      dayParts.push(toDayPartDef(dp));
       groupName.set(dp.group.id, dp.group.name);
       locationOfGroup.set(dp.group.id, dp.group.locationId);
     }
