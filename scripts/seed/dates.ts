@@ -2,6 +2,7 @@
 // reads and writes for `@db.Date` columns; instants (createdAt, takenAt, …) are real moments computed
 // from a wall-clock time in Europe/Amsterdam.
 import { dutchHolidays } from "../../lib/domain/holidays";
+import { amsterdamInstant as domainAmsterdamInstant } from "../../lib/domain/requests";
 
 export const TIME_ZONE = "Europe/Amsterdam";
 const DAY_MS = 86_400_000;
@@ -52,30 +53,9 @@ export function isoWeekday(day: Date): number {
   return ((day.getUTCDay() + 6) % 7) + 1;
 }
 
-const partsFormat = new Intl.DateTimeFormat("en-US", {
-  timeZone: TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
-
-function amsterdamOffsetMs(instant: Date): number {
-  const parts = partsFormat.formatToParts(instant);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
 /** The instant at wall-clock `minuteOfDay` (e.g. 16 * 60 + 30) on `day` in Europe/Amsterdam. */
 export function amsterdamInstant(day: Date, minuteOfDay: number): Date {
-  const naive = day.getTime() + minuteOfDay * 60_000;
-  let guess = naive - amsterdamOffsetMs(new Date(naive));
-  guess = naive - amsterdamOffsetMs(new Date(guess));
-  return new Date(guess);
+  return domainAmsterdamInstant(formatDay(day), minuteOfDay);
 }
 
 /**
