@@ -40,12 +40,14 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await optionDay.locator("summary").click();
     await expect(optionDay.getByText(t(locale, "Agenda.status.PENDING")).first()).toBeVisible();
 
-    // Actions that are not built yet are disabled and say "coming soon"; the contract note is shown.
-    for (const key of ["requestDay", "swapDay", "absence", "requests"]) {
+    // Actions that are not built yet are disabled and say "coming soon"; the built ones are links.
+    for (const key of ["requestDay", "swapDay"]) {
       const action = main.getByRole("button", { name: new RegExp(t(locale, `Agenda.actions.${key}`)) });
       await expect(action).toBeDisabled();
       await expect(action).toContainText(t(locale, "Agenda.soon"));
     }
+    await expect(main.getByRole("link", { name: t(locale, "Agenda.actions.absence") })).toHaveAttribute("href", `/${locale}/agenda/absence`);
+    await expect(main.getByRole("link", { name: t(locale, "Agenda.actions.requests") })).toHaveAttribute("href", `/${locale}/agenda/requests`);
     await expect(main.getByText(t(locale, "Agenda.contractNote"))).toBeVisible();
 
     await expectAccessible(page);

@@ -1,0 +1,109 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRef, useState, useTransition } from "react";
+import { FormAlert } from "@/components/auth/form-alert";
+import { useMessageKey } from "@/components/auth/use-message";
+import { Button } from "@/components/ui/button";
+import { cancelRequestAction } from "@/lib/actions/requests/cancel";
+import { useRouter } from "@/lib/i18n/navigation";
+
+/**
+ * "Aanvraag annuleren" for one child's part of a request, behind a modal confirmation (<dialog>:
+ * focus moves into it, Escape closes it, focus returns to the button). A period request cancels the
+ * whole period for that child, which the dialog says.
+ */
+export function CancelRequestButton({
+  requestId,
+  childId,
+  childName,
+  isPeriod,
+}: {
+  requestId: string;
+  childId: string;
+  childName: string;
+  isPeriod: boolean;
+}) {
+  const t = useTranslations("Cancel");
+  const message = useMessageKey();
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  // After a confirmed cancel the result message takes focus instead of the button.
+  const returnFocus = useRef(true);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [, startRefresh] = useTransition();
+  const openerId = `cancel-${requestId}-${childId}-open`;
+  const titleId = `cancel-${requestId}-${childId}-title`;
+  const textId = `cancel-${requestId}-${childId}-text`;
+
+  const open = () => {
+    setError(null);
+    returnFocus.current = true;
+    dialog.current?.showModal();
+  };
+  const close = () => dialog.current?.close();
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await cancelRequestAction({ requestId, childId }).catch(() => null);
+    setBusy(false);
+    returnFocus.current = false;
+    close();
+    if (!result || !result.ok) {
+      setError(result ? result.code : "errors.unexpected");
+      return;
+    }
+    setDone(true);
+    startRefresh(() => router.refresh());
+  };
+
+  return (
+    <div className="flex flex-col gap-2">
+      {done ? (
+        <FormAlert tone="success" focusOnMount>
+          {t("cancelled")}
+        </FormAlert>
+      ) : (
+        <div>
+          <Button id={openerId} variant="secondary" onClick={open}>
+            {t("action")}
+            <span className="sr-only"> ({childName})</span>
+          </Button>
+        </div>
+      )}
+      {error ? (
+        <FormAlert tone="error" title={t("notAllowed")}>
+          {message(error)}
+        </FormAlert>
+      ) : null}
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        aria-describedby={textId}
+        onClose={() => {
+          if (returnFocus.current) document.getElementById(openerId)?.focus();
+        }}
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface p-5 text-ink shadow-lg backdrop:bg-ink/40"
+      >
+        <h2 id={titleId} className="text-lg font-semibold">
+          {t("confirmTitle")} — {childName}
+        </h2>
+        <div id={textId} className="mt-2 flex flex-col gap-2">
+          <p>{t("confirm")}</p>
+          {isPeriod ? <p>{t("confirmPeriod", { child: childName })}</p> : null}
+        </div>
+        <div className="mt-5 flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={close} autoFocus disabled={busy}>
+            {t("confirmNo")}
+          </Button>
+          <Button variant="danger" onClick={confirm} disabled={busy} aria-busy={busy || undefined}>
+            {t("confirmYes")}
+          </Button>
+        </div>
+      </dialog>
+    </div>
+  );
+}

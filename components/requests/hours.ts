@@ -1,0 +1,16 @@
+import { intlLocale } from "@/lib/format/locale";
+
+/** Minutes as hours for display: 390 → "6,5" (nl) / "6.5" (en). */
+export function formatHours(minutes: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(minutes / 60);
+}
+
+/** A fresh v4 UUID; crypto.randomUUID where the browser offers it (secure contexts), else from getRandomValues. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
