@@ -13,7 +13,7 @@ const run = authedAction(
     const result = await submitAbsence(user, data);
     if (!result.ok) return fail(result.code);
     // The agenda and the overview (and every page under /agenda) show the new absence.
-    revalidatePath("/[locale]/agenda", "layout");
+    revalidatePath("/[locale]/(parent)/agenda", "layout");
     return ok(result.data);
   },
   { roles: ["PARENT"] },

@@ -17,9 +17,8 @@ const run = authedAction(
     const result = await assessItem(user, data);
     if (!result.ok) return fail(result.code);
     // The queue, and the parents' agenda and overview that show the new status.
-    revalidatePath("/[locale]/staff/requests", "page");
     revalidatePath("/[locale]/staff", "layout");
-    revalidatePath("/[locale]/agenda", "layout");
+    revalidatePath("/[locale]/(parent)/agenda", "layout");
     return ok(result.data);
   },
   { roles: PLANNER_ROLES },

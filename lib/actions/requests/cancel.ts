@@ -14,7 +14,7 @@ const run = authedAction(
   async (data, user): Promise<ActionResult<Cancelled>> => {
     const result = await cancelRequestItems(user, data);
     if (!result.ok) return fail(result.code);
-    revalidatePath("/[locale]/agenda", "layout");
+    revalidatePath("/[locale]/(parent)/agenda", "layout");
     const { requestId, childId, cancelled, kept } = result.data;
     return ok({ requestId, childId, cancelled, kept });
   },
