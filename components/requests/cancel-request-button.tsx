@@ -57,7 +57,9 @@ export function CancelRequestButton({
       return;
     }
     setDone(true);
-    startRefresh(() => router.refresh());
+    // The page re-renders without this button (the items are cancelled now); the confirmation then
+    // comes from the page itself, keyed by ?cancelled=<child>, so it survives that re-render.
+    startRefresh(() => router.replace({ pathname: `/agenda/requests/${requestId}`, query: { cancelled: childId } }, { scroll: false }));
   };
 
   return (

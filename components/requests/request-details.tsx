@@ -3,11 +3,21 @@ import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import type { OverviewRequestDto } from "@/lib/db/requests/overview";
 import { formatDateTime, formatDay } from "@/lib/format/date";
+import { FormAlert } from "@/components/auth/form-alert";
 import { CancelRequestButton } from "./cancel-request-button";
 import { ChildItems, RequestDates, StatusBadge, useKindLabel } from "./request-parts";
 
 /** The details of one request, with per child the cancel button or the reason cancelling is not possible. */
-export function RequestDetails({ request, locale }: { request: OverviewRequestDto; locale: string }) {
+export function RequestDetails({
+  request,
+  locale,
+  justCancelled = null,
+}: {
+  request: OverviewRequestDto;
+  locale: string;
+  /** The child whose part was just cancelled (from ?cancelled=): its part confirms it. */
+  justCancelled?: string | null;
+}) {
   const t = useTranslations("Requests");
   const tc = useTranslations("Cancel");
   const ta = useTranslations("Absence");
@@ -40,7 +50,11 @@ export function RequestDetails({ request, locale }: { request: OverviewRequestDt
               locale={locale}
               footer={
                 <div className="mt-2">
-                  {child.cancel.allowed ? (
+                  {justCancelled === child.childId && !child.cancel.allowed ? (
+                    <FormAlert tone="success" focusOnMount>
+                      {tc("cancelled")}
+                    </FormAlert>
+                  ) : child.cancel.allowed ? (
                     <CancelRequestButton requestId={request.id} childId={child.childId} childName={child.firstName} isPeriod={request.isPeriod} />
                   ) : (
                     <div className="rounded-lg border border-line bg-canvas p-3 text-sm" data-cancel-reason={child.cancel.reason}>
