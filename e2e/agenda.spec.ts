@@ -40,12 +40,9 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await optionDay.locator("summary").click();
     await expect(optionDay.getByText(t(locale, "Agenda.status.PENDING")).first()).toBeVisible();
 
-    // Actions that are not built yet are disabled and say "coming soon"; the built ones are links.
-    for (const key of ["requestDay", "swapDay"]) {
-      const action = main.getByRole("button", { name: new RegExp(t(locale, `Agenda.actions.${key}`)) });
-      await expect(action).toBeDisabled();
-      await expect(action).toContainText(t(locale, "Agenda.soon"));
-    }
+    // The four actions of seed 002 §5.1 are links to their forms.
+    await expect(main.getByRole("link", { name: t(locale, "Agenda.actions.requestDay"), exact: true })).toHaveAttribute("href", `/${locale}/agenda/request-day`);
+    await expect(main.getByRole("link", { name: t(locale, "Agenda.actions.swapDay") })).toHaveAttribute("href", `/${locale}/agenda/swap-day`);
     await expect(main.getByRole("link", { name: t(locale, "Agenda.actions.absence") })).toHaveAttribute("href", `/${locale}/agenda/absence`);
     await expect(main.getByRole("link", { name: t(locale, "Agenda.actions.requests") })).toHaveAttribute("href", `/${locale}/agenda/requests`);
     await expect(main.getByText(t(locale, "Agenda.contractNote"))).toBeVisible();

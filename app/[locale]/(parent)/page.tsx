@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Icon, type IconName } from "@/components/shell/icons";
 import { Card } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/link-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent, requireUser } from "@/lib/auth/guards";
@@ -30,10 +31,11 @@ export default async function ParentHomePage({ params }: Props) {
     getFamilyChildren(user),
   ]);
 
-  const quickActions: { label: string; icon: IconName }[] = [
-    { label: t("writeDiary"), icon: "diary" },
-    { label: t("writeMessage"), icon: "messages" },
-    { label: t("reportAbsence"), icon: "absence" },
+  // href null: not built yet (diary and messages come with their own issues).
+  const quickActions: { label: string; icon: IconName; href: string | null }[] = [
+    { label: t("writeDiary"), icon: "diary", href: null },
+    { label: t("writeMessage"), icon: "messages", href: null },
+    { label: t("reportAbsence"), icon: "absence", href: "/agenda/absence" },
   ];
 
   return (
@@ -46,18 +48,25 @@ export default async function ParentHomePage({ params }: Props) {
         </h2>
         <ul className="grid gap-2 sm:grid-cols-3">
           {quickActions.map((action) => (
-            // Not built yet: shown as a disabled action that says so, rather than a link to nowhere.
             <li key={action.label}>
-              <span
-                aria-disabled="true"
-                className="flex h-full min-h-11 items-center gap-2 rounded-lg border border-line bg-surface px-3 py-2 text-muted"
-              >
-                <Icon name={action.icon} className="size-5 shrink-0" />
-                <span className="font-medium">{action.label}</span>
-                <span className="ml-auto rounded-md bg-accent-50 px-1.5 py-0.5 text-xs font-semibold text-accent-700">
-                  {t("soon")}
+              {action.href ? (
+                <LinkButton href={action.href} variant="secondary" className="h-full w-full justify-start">
+                  <Icon name={action.icon} className="size-5 shrink-0" />
+                  <span>{action.label}</span>
+                </LinkButton>
+              ) : (
+                // Not built yet: shown as a disabled action that says so, rather than a link to nowhere.
+                <span
+                  aria-disabled="true"
+                  className="flex h-full min-h-11 items-center gap-2 rounded-lg border border-line bg-surface px-3 py-2 text-muted"
+                >
+                  <Icon name={action.icon} className="size-5 shrink-0" />
+                  <span className="font-medium">{action.label}</span>
+                  <span className="ml-auto rounded-md bg-accent-50 px-1.5 py-0.5 text-xs font-semibold text-accent-700">
+                    {t("soon")}
+                  </span>
                 </span>
-              </span>
+              )}
             </li>
           ))}
         </ul>

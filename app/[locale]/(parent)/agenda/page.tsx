@@ -63,7 +63,7 @@ export default async function AgendaPage({ params, searchParams }: Props) {
       {header}
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_17rem] lg:items-start">
         <div className="lg:col-start-2 lg:row-start-1">
-          <AgendaActions available={["absence", "requests"]} />
+          <AgendaActions />
         </div>
         <section aria-labelledby="agenda-days-heading" className="min-w-0 lg:col-start-1 lg:row-start-1">
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-3">

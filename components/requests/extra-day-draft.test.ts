@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import type { ChildOptions, CreditOption, DayOptions, DayPartOption } from "@/lib/db/requests/options";
+import { addBookings, bookingsFor, creditUse, dayPartChoices, draftTotals, flexUse } from "./extra-day-draft";
+
+const MORNING = "00000000-0000-4000-8000-00000000000a";
+const AFTERNOON = "00000000-0000-4000-8000-00000000000b";
+const CREDIT = "00000000-0000-4000-8000-0000000000c1";
+
+const credit = (remainingMinutes: number): CreditOption => ({ id: CREDIT, kind: "MAKE_UP", remainingMinutes, validUntil: "2027-03-31", restriction: "NONE" });
+
+function part(dayPartId: string, over: Partial<DayPartOption> = {}): DayPartOption {
+  const morning = dayPartId === MORNING;
+  return {
+    dayPartId,
+    groupId: "g",
+    groupName: "Dolfijnen",
+    code: morning ? "MORNING" : "AFTERNOON",
+    startMinute: morning ? 420 : 780,
+    endMinute: morning ? 780 : 1110,
+    minutes: morning ? 360 : 330,
+    alreadyScheduled: null,
+    pending: false,
+    payment: "INVOICE",
+    priceCents: morning ? 5400 : 4950,
+    credits: [],
+    ...over,
+  };
+}
+
+function day(date: string, parts: DayPartOption[], over: Partial<DayOptions> = {}): DayOptions {
+  return { date, blocked: null, closed: null, flex: null, dayParts: parts, scheduled: [], ...over };
+}
+
+const child = (days: DayOptions[]): ChildOptions => ({ id: "child-1", firstName: "Noor", lastName: "de Boer", flex: null, days });
+
+describe("dayPartChoices", () => {
+  it("offers the free day parts of one date with their price and marks the scheduled ones", () => {
+    const c = child([day("2026-12-09", [part(MORNING, { alreadyScheduled: { startMinute: 420, endMinute: 780 } }), part(AFTERNOON)])]);
+    const [morning, afternoon] = dayPartChoices(c, ["2026-12-09"], []);
+    expect(morning).toMatchObject({ code: "MORNING", dates: [], scheduled: [{ date: "2026-12-09", startMinute: 420, endMinute: 780 }] });
+    expect(afternoon).toMatchObject({ code: "AFTERNOON", dates: ["2026-12-09"], priceCents: 4950, scheduled: [] });
+  });
+
+  it("counts a period per date: scheduled, closed and pending dates are left out", () => {
+    const c = child([
+      day("2026-12-07", [part(MORNING, { alreadyScheduled: { startMinute: 420, endMinute: 780 } })]),
+      day("2026-12-08", [part(MORNING)], { blocked: "CLOSED" }),
+      day("2026-12-09", [part(MORNING, { pending: true })]),
+      day("2026-12-10", [part(MORNING)]),
+      day("2026-12-11", [part(MORNING)]),
+    ]);
+    const [morning] = dayPartChoices(c, ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"], []);
+    expect(morning!.dates).toEqual(["2026-12-10", "2026-12-11"]);
+    expect(morning!.scheduled.map((s) => s.date)).toEqual(["2026-12-07"]);
+    expect(morning!.unavailable).toEqual(["2026-12-08", "2026-12-09"]);
+  });
+
+  it("offers a credit only when it covers the day part on every date of the pick, after what the draft spends", () => {
+    const days = [day("2026-12-09", [part(MORNING, { credits: [credit(720)] })]), day("2026-12-10", [part(MORNING, { credits: [credit(720)] })])];
+    expect(dayPartChoices(child(days), ["2026-12-09", "2026-12-10"], [])[0]!.credits.map((c) => c.id)).toEqual([CREDIT]);
+    // 720 minutes pay two mornings of 360, not three.
+    const three = [...days, day("2026-12-11", [part(MORNING, { credits: [credit(720)] })])];
+    expect(dayPartChoices(child(three), ["2026-12-09", "2026-12-10", "2026-12-11"], [])[0]!.credits).toEqual([]);
+    // Not valid on one of the dates (the option lists no credit there): not offered for the period.
+    const gap = [days[0]!, day("2026-12-10", [part(MORNING)])];
+    expect(dayPartChoices(child(gap), ["2026-12-09", "2026-12-10"], [])[0]!.credits).toEqual([]);
+    // The draft already spends 360 of it: one more morning fits, two do not.
+    const c = child(days);
+    const drafted = bookingsFor(c, dayPartChoices(c, ["2026-12-09"], [])[0]!, { method: "CREDIT", creditId: CREDIT });
+    const left = dayPartChoices(c, ["2026-12-10"], drafted)[0]!;
+    expect(left.credits).toEqual([{ ...credit(720), remainingMinutes: 360 }]);
+    expect(dayPartChoices(c, ["2026-12-09", "2026-12-10"], drafted)[0]!.dates).toEqual(["2026-12-10"]);
+  });
+
+  it("does not offer flex care past the month-ahead deadline", () => {
+    const c = child([day("2026-12-09", [part(MORNING, { payment: "FLEX", priceCents: null })], { flex: { deadline: "2026-11-09", inTime: false } })]);
+    const [morning] = dayPartChoices(c, ["2026-12-09"], []);
+    expect(morning).toMatchObject({ dates: [], unavailable: ["2026-12-09"], payment: "FLEX" });
+  });
+});
+
+describe("the draft", () => {
+  it("adds bookings once, sorted, and totals what is invoiced", () => {
+    const c = child([day("2026-12-10", [part(MORNING), part(AFTERNOON)]), day("2026-12-09", [part(MORNING)])]);
+    const [morning, afternoon] = dayPartChoices(c, ["2026-12-09", "2026-12-10"], []);
+    let draft = addBookings([], bookingsFor(c, afternoon!, { method: "INVOICE" }));
+    draft = addBookings(draft, bookingsFor(c, morning!, { method: "CREDIT", creditId: CREDIT }));
+    draft = addBookings(draft, bookingsFor(c, afternoon!, { method: "INVOICE" }));
+    expect(draft.map((b) => `${b.date} ${b.code}`)).toEqual(["2026-12-09 MORNING", "2026-12-10 MORNING", "2026-12-10 AFTERNOON"]);
+    expect(draftTotals(draft)).toEqual({ minutes: 360 * 2 + 330, invoicedCents: 4950, dates: ["2026-12-09", "2026-12-10"] });
+    expect(creditUse(draft).get(CREDIT)).toBe(720);
+    expect(flexUse(draft).size).toBe(0);
+  });
+});

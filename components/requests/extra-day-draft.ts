@@ -1,0 +1,164 @@
+import type { ChildOptions, CreditOption, DayPartOption } from "@/lib/db/requests/options";
+import type { ExtraDayPayment } from "@/lib/schemas/extra-day";
+
+// The "Dag aanvragen" form's bookkeeping, kept out of the component so it can be tested: what a
+// date or a period offers per child, and the bookings added to the request so far ("Dag toevoegen"
+// adds bookings; one request holds several). The server re-checks everything on submit; this only
+// keeps the parent from picking what cannot work (seed 002 §5.2).
+
+/** One booking of the request being composed, with what the form shows for it. */
+export interface DraftBooking {
+  key: string;
+  childId: string;
+  childName: string;
+  date: string;
+  dayPartId: string;
+  code: string;
+  groupName: string;
+  startMinute: number;
+  endMinute: number;
+  minutes: number;
+  payment: ExtraDayPayment;
+  /** Invoice price; null for flex hours and credit payments (nothing invoiced). */
+  priceCents: number | null;
+}
+
+/** A day part a child can request on the picked date or period. */
+export interface DayPartChoice {
+  dayPartId: string;
+  code: string;
+  groupName: string;
+  startMinute: number;
+  endMinute: number;
+  minutes: number;
+  payment: "INVOICE" | "FLEX";
+  priceCents: number | null;
+  /** The dates of the pick on which it can be requested (not scheduled, not pending, not in the draft). */
+  dates: string[];
+  /** Dates of the pick on which it is already scheduled ("reeds gepland"), with the scheduled times. */
+  scheduled: { date: string; startMinute: number; endMinute: number }[];
+  /** Dates of the pick on which it cannot be requested for another reason (closed, pending, too late for flex, in the draft). */
+  unavailable: string[];
+  /** Credits that can pay it on every one of `dates` together (no mixing, no partial payment). */
+  credits: CreditOption[];
+}
+
+export const bookingKey = (childId: string, date: string, dayPartId: string) => `${childId}|${date}|${dayPartId}`;
+
+/** Credit minutes the draft already spends, per credit id. */
+export function creditUse(draft: readonly DraftBooking[]): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const b of draft) {
+    if (b.payment.method === "CREDIT") used.set(b.payment.creditId, (used.get(b.payment.creditId) ?? 0) + b.minutes);
+  }
+  return used;
+}
+
+/** Flex minutes the draft already spends, per child. */
+export function flexUse(draft: readonly DraftBooking[]): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const b of draft) if (b.payment.method === "FLEX") used.set(b.childId, (used.get(b.childId) ?? 0) + b.minutes);
+  return used;
+}
+
+/**
+ * What `child` can request on `dates` (a single date or every day of a period), one choice per day
+ * part of the child's groups, in the order of the day (start time). Day parts that are requestable on
+ * none of the dates still appear (with empty `dates`) so the form can say "reeds gepland" with times.
+ */
+export function dayPartChoices(child: ChildOptions, dates: readonly string[], draft: readonly DraftBooking[]): DayPartChoice[] {
+  const inDraft = new Set(draft.map((b) => bookingKey(b.childId, b.date, b.dayPartId)));
+  const used = creditUse(draft);
+  const byPart = new Map<string, { option: DayPartOption; choice: DayPartChoice; credits: Map<string, { credit: CreditOption; count: number }> }>();
+  const wanted = new Set(dates);
+  const days = child.days.filter((d) => wanted.has(d.date));
+
+  for (const day of days) {
+    const flexLate = day.flex !== null && !day.flex.inTime;
+    for (const option of day.dayParts) {
+      let entry = byPart.get(option.dayPartId);
+      if (!entry) {
+        entry = {
+          option,
+          credits: new Map(),
+          choice: {
+            dayPartId: option.dayPartId,
+            code: option.code,
+            groupName: option.groupName,
+            startMinute: option.startMinute,
+            endMinute: option.endMinute,
+            minutes: option.minutes,
+            payment: option.payment,
+            priceCents: option.priceCents,
+            dates: [],
+            scheduled: [],
+            unavailable: [],
+            credits: [],
+          },
+        };
+        byPart.set(option.dayPartId, entry);
+      }
+      const { choice } = entry;
+      if (option.alreadyScheduled) {
+        choice.scheduled.push({ date: day.date, ...option.alreadyScheduled });
+      } else if (day.blocked !== null || option.pending || (option.payment === "FLEX" && flexLate) || inDraft.has(bookingKey(child.id, day.date, option.dayPartId))) {
+        choice.unavailable.push(day.date);
+      } else {
+        choice.dates.push(day.date);
+        for (const credit of option.credits) {
+          const seen = entry.credits.get(credit.id);
+          entry.credits.set(credit.id, { credit: seen?.credit ?? credit, count: (seen?.count ?? 0) + 1 });
+        }
+      }
+    }
+  }
+
+  return [...byPart.values()]
+    .map(({ choice, credits }) => {
+      const needed = choice.minutes * choice.dates.length;
+      choice.credits = [...credits.values()]
+        .filter(({ credit, count }) => count === choice.dates.length && credit.remainingMinutes - (used.get(credit.id) ?? 0) >= needed)
+        .map(({ credit }) => ({ ...credit, remainingMinutes: credit.remainingMinutes - (used.get(credit.id) ?? 0) }));
+      return choice;
+    })
+    .filter((c) => c.dates.length > 0 || c.scheduled.length > 0 || c.unavailable.length > 0)
+    .sort((a, b) => a.startMinute - b.startMinute || a.endMinute - b.endMinute || a.code.localeCompare(b.code));
+}
+
+/** The bookings one choice adds: one per requestable date, paid as chosen. */
+export function bookingsFor(
+  child: Pick<ChildOptions, "id" | "firstName">,
+  choice: DayPartChoice,
+  payment: ExtraDayPayment,
+): DraftBooking[] {
+  return choice.dates.map((date) => ({
+    key: bookingKey(child.id, date, choice.dayPartId),
+    childId: child.id,
+    childName: child.firstName,
+    date,
+    dayPartId: choice.dayPartId,
+    code: choice.code,
+    groupName: choice.groupName,
+    startMinute: choice.startMinute,
+    endMinute: choice.endMinute,
+    minutes: choice.minutes,
+    payment,
+    priceCents: payment.method === "INVOICE" ? choice.priceCents : null,
+  }));
+}
+
+/** Adds bookings to the draft, skipping any already in it; sorted by date, child, start time. */
+export function addBookings(draft: readonly DraftBooking[], added: readonly DraftBooking[]): DraftBooking[] {
+  const keys = new Set(draft.map((b) => b.key));
+  const next = [...draft, ...added.filter((b) => !keys.has(b.key))];
+  return next.sort((a, b) => a.date.localeCompare(b.date) || a.childName.localeCompare(b.childName) || a.startMinute - b.startMinute);
+}
+
+/** The draft's totals: hours and the amount invoiced (credit and flex payments are not invoiced). */
+export function draftTotals(draft: readonly DraftBooking[]): { minutes: number; invoicedCents: number; dates: string[] } {
+  return {
+    minutes: draft.reduce((sum, b) => sum + b.minutes, 0),
+    invoicedCents: draft.reduce((sum, b) => sum + (b.priceCents ?? 0), 0),
+    dates: [...new Set(draft.map((b) => b.date))].sort(),
+  };
+}
