@@ -1,5 +1,6 @@
-// The expiry job against a real PostgreSQL: pending items of requests whose expiry date has come are
-// withdrawn once, credits come back, the family is told once, and runs in parallel do not double up.
+// The expiry job against a real PostgreSQL: pending items of requests whose expiry date has come, or
+// whose care date has gone by unassessed, are withdrawn once, credits come back, the family is told
+// once, and runs in parallel do not double up.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { parseIsoDate } from "@/lib/format/date";
@@ -80,10 +81,35 @@ describe("expirePendingRequests", () => {
   it("is done by one instance when several run at the same moment", async () => {
     await request("2026-12-10", "2026-12-11", ["PENDING"]);
     await request("2026-12-10", "2026-12-12", ["PENDING"]);
-    // Due now: these two and the first test's request that expired on 2 December.
+    // Due now: these two, the first test's request that expired on 2 December and its request without
+    // an expiry date whose care date (6 December) has gone by.
     const runs = await Promise.all(Array.from({ length: 4 }, () => expirePendingRequests(new Date("2026-12-10T09:00:00Z"))));
-    expect(runs.reduce((sum, r) => sum + r.expiredItems, 0)).toBe(3);
+    expect(runs.reduce((sum, r) => sum + r.expiredItems, 0)).toBe(4);
     expect(runs.filter((r) => r.expiredItems > 0)).toHaveLength(1);
-    expect(await db.notification.count({ where: { userId: guardianUserId, event: "REQUEST_EXPIRED" } })).toBe(5);
+    expect(await db.notification.count({ where: { userId: guardianUserId, event: "REQUEST_EXPIRED" } })).toBe(6);
+  });
+
+  it("lets a pending item lapse when its care date has gone by, and a child's whole swap with it", async () => {
+    const open = await request(null, "2026-12-14", ["PENDING"]);
+    const swap = await db.request.create({
+      data: {
+        familyId, kind: "SWAP_DAY", createdById: guardianUserId, idempotencyKey: `e${++n}`,
+        periodStart: parseIsoDate("2026-12-14"), periodEnd: parseIsoDate("2026-12-18"),
+        items: {
+          create: [
+            { childId, groupId, dayPartId, date: parseIsoDate("2026-12-14"), direction: "REMOVE" as const, startMinute: 420, endMinute: 780, status: "PENDING" as const },
+            { childId, groupId, dayPartId, date: parseIsoDate("2026-12-18"), direction: "ADD" as const, startMinute: 420, endMinute: 780, status: "PENDING" as const, payment: "SWAP" as const },
+          ],
+        },
+      },
+    });
+    // On the care date itself the planner can still assess it.
+    expect(await expirePendingRequests(new Date("2026-12-14T10:00:00Z"))).toMatchObject({ expiredItems: 0 });
+    // The next day the open extra day and both parts of the swap (the new day is still ahead) lapse.
+    expect(await expirePendingRequests(new Date("2026-12-15T07:00:00Z"))).toMatchObject({ expiredItems: 3 });
+    const statuses = await db.requestItem.findMany({ where: { requestId: { in: [open.id, swap.id] } }, select: { status: true } });
+    expect(statuses.map((i) => i.status)).toEqual(["EXPIRED", "EXPIRED", "EXPIRED"]);
+    const note = await db.notification.findFirstOrThrow({ where: { userId: guardianUserId, url: `/agenda/requests/${swap.id}` } });
+    expect(note.data).toMatchObject({ kind: "SWAP_DAY", items: 2, expiresOn: null, reason: "DATE_PASSED" });
   });
 });

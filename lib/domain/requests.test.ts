@@ -154,33 +154,58 @@ describe("validateExpiresOn", () => {
 });
 
 describe("itemsToExpire — seed 002 §5.2: not assessed on the chosen date → withdrawn", () => {
-  const items: { id: string; status: ItemStatus }[] = [
-    { id: "p1", status: "PENDING" },
-    { id: "a", status: "APPROVED" },
-    { id: "r", status: "REJECTED" },
-    { id: "c", status: "CANCELLED" },
-    { id: "p2", status: "PENDING" },
-    { id: "e", status: "EXPIRED" },
+  const item = (id: string, status: ItemStatus, date = "2025-07-10", childId = "k1") => ({ id, status, date, childId });
+  const items = [
+    item("p1", "PENDING"),
+    item("a", "APPROVED"),
+    item("r", "REJECTED"),
+    item("c", "CANCELLED"),
+    item("p2", "PENDING"),
+    item("e", "EXPIRED"),
   ];
+  const extra = (expiresOn: string | null, today: string) => ({ kind: "EXTRA_DAY" as const, assessAsWhole: false, expiresOn, today });
 
   it("keeps everything the day before the expiry date", () => {
-    expect(itemsToExpire(items, "2025-06-15", "2025-06-14")).toEqual([]);
+    expect(itemsToExpire(items, extra("2025-06-15", "2025-06-14"))).toEqual([]);
   });
 
   it("expires the pending items on the expiry date itself", () => {
-    expect(itemsToExpire(items, "2025-06-15", "2025-06-15").map((i) => i.id)).toEqual(["p1", "p2"]);
+    expect(itemsToExpire(items, extra("2025-06-15", "2025-06-15")).map((i) => i.id)).toEqual(["p1", "p2"]);
   });
 
   it("expires them after the date too (a job that ran late)", () => {
-    expect(itemsToExpire(items, "2025-06-15", "2025-07-01").map((i) => i.id)).toEqual(["p1", "p2"]);
+    expect(itemsToExpire(items, extra("2025-06-15", "2025-07-01")).map((i) => i.id)).toEqual(["p1", "p2"]);
   });
 
-  it("never expires a request without an expiry date", () => {
-    expect(itemsToExpire(items, null, "2099-01-01")).toEqual([]);
+  it("keeps a request without an expiry date pending up to and including its care date", () => {
+    expect(itemsToExpire(items, extra(null, "2025-07-10"))).toEqual([]);
+  });
+
+  it("lets a pending item lapse once its care date has gone by, also without an expiry date", () => {
+    const period = [item("mon", "PENDING", "2025-07-07"), item("tue", "PENDING", "2025-07-08"), item("wed", "APPROVED", "2025-07-06")];
+    expect(itemsToExpire(period, extra(null, "2025-07-08")).map((i) => i.id)).toEqual(["mon"]);
+    expect(itemsToExpire(period, extra(null, "2025-07-09")).map((i) => i.id)).toEqual(["mon", "tue"]);
+  });
+
+  it("lets a child's whole swap lapse when one of its pending parts has gone by; other children's swaps stay", () => {
+    const swap = [
+      item("k1-remove", "PENDING", "2025-07-07", "k1"),
+      item("k1-add", "PENDING", "2025-07-11", "k1"),
+      item("k2-remove", "PENDING", "2025-07-09", "k2"),
+      item("k2-add", "PENDING", "2025-07-10", "k2"),
+    ];
+    const ctx = { kind: "SWAP_DAY" as const, assessAsWhole: false, expiresOn: null, today: "2025-07-08" };
+    expect(itemsToExpire(swap, ctx).map((i) => i.id)).toEqual(["k1-remove", "k1-add"]);
+  });
+
+  it("lets every pending item of a request assessed as a whole lapse together", () => {
+    const whole = [item("k1", "PENDING", "2025-07-07", "k1"), item("k2", "PENDING", "2025-07-07", "k2")];
+    const ctx = { kind: "EXTRA_DAY" as const, assessAsWhole: true, expiresOn: null, today: "2025-07-08" };
+    expect(itemsToExpire(whole, ctx).map((i) => i.id)).toEqual(["k1", "k2"]);
   });
 
   it("returns nothing when nothing is pending", () => {
-    expect(itemsToExpire([{ id: "a", status: "APPROVED" as ItemStatus }], "2025-06-15", "2025-06-20")).toEqual([]);
+    expect(itemsToExpire([item("a", "APPROVED", "2025-06-01")], extra("2025-06-15", "2025-06-20"))).toEqual([]);
   });
 });
 

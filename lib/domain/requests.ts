@@ -157,20 +157,34 @@ export function validateExpiresOn(
 }
 
 /**
- * Items to mark EXPIRED (VERVALLEN): the PENDING items of a request whose `expiresOn` has been
- * reached. "Wanneer op de gekozen datum geen beoordeling heeft plaatsgevonden, wordt de aanvraag
- * automatisch teruggetrokken" — seed 002 §5.2, and seed 003: the expiry date is the moment the
- * parent wants it withdrawn so they can arrange something else. So items still pending when the
- * expiry date begins are withdrawn: expire when today ≥ expiresOn. A request without expiresOn
- * never expires by this rule. Assessed, cancelled or registered items are left alone.
+ * Items to mark EXPIRED (VERVALLEN), two rules:
+ *
+ * 1. The request's `expiresOn` has been reached: every PENDING item. "Wanneer op de gekozen datum geen
+ *    beoordeling heeft plaatsgevonden, wordt de aanvraag automatisch teruggetrokken" — seed 002 §5.2,
+ *    and seed 003: the expiry date is the moment the parent wants it withdrawn so they can arrange
+ *    something else. So items still pending when the expiry date begins are withdrawn (today ≥ expiresOn).
+ * 2. The care date of a PENDING item has gone by without an assessment (date < today): that care can no
+ *    longer be given, so the item lapses instead of staying "in aanvraag" for ever. The parts of a swap
+ *    belong together — giving up a day is only agreed in exchange for the new day — so when one pending
+ *    item of a child's swap lapses, that child's other pending swap items lapse with it; likewise every
+ *    pending item of a request assessed as a whole.
+ *
+ * Assessed, cancelled or registered items are left alone.
  */
-export function itemsToExpire<T extends { status: ItemStatus }>(
+export function itemsToExpire<T extends { status: ItemStatus; date: IsoDate; childId: string }>(
   items: readonly T[],
-  expiresOn: IsoDate | null,
-  today: IsoDate,
+  ctx: { kind: RequestKind; assessAsWhole: boolean; expiresOn: IsoDate | null; today: IsoDate },
 ): T[] {
-  if (expiresOn === null || today < expiresOn) return [];
-  return items.filter((i) => i.status === "PENDING");
+  const pending = items.filter((i) => i.status === "PENDING");
+  if (ctx.expiresOn !== null && ctx.today >= ctx.expiresOn) return pending;
+  const lapsed = pending.filter((i) => i.date < ctx.today);
+  if (lapsed.length === 0) return [];
+  if (ctx.assessAsWhole) return pending;
+  if (ctx.kind === "SWAP_DAY") {
+    const children = new Set(lapsed.map((i) => i.childId));
+    return pending.filter((i) => children.has(i.childId));
+  }
+  return lapsed;
 }
 
 // ————————————————————————————————————————————————————————————————————————————————————————————————

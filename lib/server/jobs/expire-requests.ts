@@ -5,7 +5,8 @@ import { amsterdamIsoDate, parseIsoDate, toIsoDate } from "@/lib/format/date";
 import { familyUserIds, notify } from "@/lib/server/notify";
 
 // "Aanvraag vervalt automatisch op" (seed 002 §5.2): pending items of a request whose expiry date has
-// come are withdrawn (VERVALLEN) and the parent is told. Runs periodically in every app instance
+// come, or whose care date has gone by without an assessment, are withdrawn (VERVALLEN; the rules are
+// lib/domain/requests.ts itemsToExpire) and the parent is told. Runs periodically in every app instance
 // (lib/server/jobs/scheduler.ts); a transaction-level advisory lock makes one instance do the work
 // while the others skip, and the conditional update makes a run that races anyway harmless.
 
@@ -25,13 +26,26 @@ export async function expirePendingRequests(now: Date = new Date()): Promise<Exp
       const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${EXPIRY_LOCK}::bigint) AS locked`;
       if (!lock[0]?.locked) return { ran: false, expiredItems: 0, requests: 0 };
 
+      const day = parseIsoDate(today);
       const due = await tx.request.findMany({
-        where: { expiresOn: { lte: parseIsoDate(today) }, items: { some: { status: "PENDING" } } },
-        include: { items: { where: { status: "PENDING" }, select: { id: true, status: true, creditId: true, startMinute: true, endMinute: true } } },
+        where: {
+          OR: [
+            { expiresOn: { lte: day }, items: { some: { status: "PENDING" } } },
+            { items: { some: { status: "PENDING", date: { lt: day } } } },
+          ],
+        },
+        include: {
+          items: {
+            where: { status: "PENDING" },
+            select: { id: true, status: true, childId: true, date: true, creditId: true, startMinute: true, endMinute: true },
+          },
+        },
       });
       let expiredItems = 0;
       for (const request of due) {
-        const expire = itemsToExpire(request.items, request.expiresOn ? toIsoDate(request.expiresOn) : null, today);
+        const expiresOn = request.expiresOn ? toIsoDate(request.expiresOn) : null;
+        const items = request.items.map((i) => ({ ...i, date: toIsoDate(i.date) }));
+        const expire = itemsToExpire(items, { kind: request.kind, assessAsWhole: request.assessAsWhole, expiresOn, today });
         if (expire.length === 0) continue;
         const { count } = await tx.requestItem.updateMany({
           where: { id: { in: expire.map((i) => i.id) }, status: "PENDING" },
@@ -48,7 +62,13 @@ export async function expirePendingRequests(now: Date = new Date()): Promise<Exp
           event: "REQUEST_EXPIRED",
           userIds: await familyUserIds(tx, request.familyId),
           url: `/agenda/requests/${request.id}`,
-          data: { requestId: request.id, kind: request.kind, items: count, expiresOn: toIsoDate(request.expiresOn!) },
+          data: {
+            requestId: request.id,
+            kind: request.kind,
+            items: count,
+            expiresOn,
+            reason: expiresOn !== null && today >= expiresOn ? "EXPIRES_ON" : "DATE_PASSED",
+          },
         });
       }
       return { ran: true, expiredItems, requests: due.length };
