@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { addDays, amsterdamToday, isWeekend } from "./dates";
 import { Mailbox } from "./mailbox";
 import { expectAccessible, logIn, query, SMTP_PORT, t, tPattern, type Locale } from "./support";
 
@@ -17,15 +18,6 @@ test.afterAll(async () => {
   await mailbox.close();
 });
 
-function amsterdamToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-const isWeekend = (iso: string) => [0, 6].includes(new Date(`${iso}T00:00:00Z`).getUTCDay());
 
 async function familyChildren(): Promise<{ id: string; firstName: string; familyId: string }[]> {
   return query(

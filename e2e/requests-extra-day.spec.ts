@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { addDays, amsterdamToday, escapeRegExp as escape, isoWeekday, weekdayDate } from "./dates";
 import { expectAccessible, logIn, query, t, tPattern, type Locale } from "./support";
 
 // "Dag aanvragen" (seed 002 §5.2) from the parent's side and its assessment from the planner's side,
@@ -11,22 +12,6 @@ import { expectAccessible, logIn, query, t, tPattern, type Locale } from "./supp
 // spec uses 28–55 days ahead and the absence spec Noor's scheduled days 14–27 days ahead.
 const PARENT = "ouder@demo.ouderportaal.nl";
 const PLANNER = "planner@demo.ouderportaal.nl";
-const TAGS: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
-
-function amsterdamToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-const isoWeekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay() || 7;
-const dayLabel = (locale: Locale, iso: string) =>
-  new Intl.DateTimeFormat(TAGS[locale], { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 async function noor(): Promise<{ id: string }> {
   const rows = await query<{ id: string }>(
@@ -42,7 +27,7 @@ const hasItems = async (childId: string, date: string) =>
 /** The calendar's button for a date, moving to its month first (each month is loaded from the server). */
 async function calendarDay(page: Page, locale: Locale, date: string) {
   const calendar = page.getByRole("group", { name: new RegExp(`^(${escape(t(locale, "ExtraDay.calendarLabel"))}|${escape(t(locale, "ExtraDay.calendarPeriodLabel"))})$`) });
-  const day = calendar.getByRole("button", { name: new RegExp(`^${escape(dayLabel(locale, date))}`) });
+  const day = calendar.getByRole("button", { name: new RegExp(`^${escape(weekdayDate(date, locale))}`) });
   const title = calendar.getByRole("heading", { level: 3 });
   for (let i = 0; i < 4 && (await day.count()) === 0; i++) {
     const shown = (await title.textContent()) ?? "";
@@ -104,7 +89,7 @@ test("a single afternoon paid with a credit, assessed as a whole; the planner ap
 
   // The Friday: both day parts can be requested, with their price; pay the afternoon with the credit.
   await (await calendarDay(page, locale, date)).click();
-  await expect(main.getByRole("heading", { level: 3, name: new RegExp(escape(dayLabel(locale, date)), "i") })).toBeVisible();
+  await expect(main.getByRole("heading", { level: 3, name: new RegExp(escape(weekdayDate(date, locale)), "i") })).toBeVisible();
   const afternoon = main.getByRole("checkbox", { name: new RegExp(`^${t(locale, "Agenda.dayPart.AFTERNOON")} 13:00–18:30 \\(Dolfijnen\\) — € `) });
   await afternoon.check();
   const payment = main.getByRole("group", { name: tPattern(locale, "ExtraDay.paymentLegend") });
