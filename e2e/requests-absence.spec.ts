@@ -104,7 +104,7 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await expect.poll(() => mailbox.received(PARENT).length, { timeout: 15_000 }).toBeGreaterThan(mailsBefore);
 
     // The overview: newest first, the absence as AFGEMELD / REPORTED ABSENT.
-    await main.getByRole("link", { name: t(locale, "Absence.toOverview") }).click();
+    await main.getByRole("link", { name: t(locale, "Requests.confirmation.toOverview") }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/agenda/requests$`));
     await expect(main.getByRole("heading", { level: 1, name: t(locale, "Requests.title") })).toBeVisible();
     const first = main.getByRole("article").first();

@@ -2,19 +2,20 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useForm, type FieldError } from "react-hook-form";
 import { FormAlert } from "@/components/auth/form-alert";
 import { TextField } from "@/components/auth/form-field";
 import { useMessageKey } from "@/components/auth/use-message";
 import { Button } from "@/components/ui/button";
-import { LinkButton } from "@/components/ui/link-button";
+import { CheckboxField, FieldGroup, TextAreaField } from "@/components/ui/choice-fields";
 import { submitAbsenceAction } from "@/lib/actions/requests/absence";
 import { isIsoDate } from "@/lib/domain/dates";
 import { formatDay, formatMinuteRange } from "@/lib/format/date";
 import { useRouter } from "@/lib/i18n/navigation";
 import { ABSENCE_REASONS, absenceSchema, type AbsenceData, type AbsenceInput } from "@/lib/schemas/absence";
 import { formatHours, newIdempotencyKey } from "./hours";
+import { RequestConfirmation } from "./request-confirmation";
 
 export interface AbsenceFormChild {
   id: string;
@@ -92,7 +93,6 @@ export function AbsenceForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<Submitted | null>(null);
   const lastKey = useRef<{ fingerprint: string; key: string } | null>(null);
-  const doneHeading = useRef<HTMLHeadingElement>(null);
 
   const {
     register,
@@ -116,10 +116,6 @@ export function AbsenceForm({
     setFrom(loadedFrom);
     setTo(loadedTo);
   }
-
-  useEffect(() => {
-    if (done) doneHeading.current?.focus();
-  }, [done]);
 
   const dayPartName = (code: string) => {
     const key = `dayPart.${code}` as "dayPart.MORNING";
@@ -221,26 +217,20 @@ export function AbsenceForm({
 
   if (done) {
     return (
-      <section aria-labelledby="absence-done" className="flex flex-col gap-4 rounded-xl border border-brand-200 bg-brand-50 p-5" role="status">
-        <h2 id="absence-done" ref={doneHeading} tabIndex={-1} className="text-xl font-semibold text-brand-900">
-          {t("confirmationTitle")}
-        </h2>
+      <RequestConfirmation
+        id="absence-done"
+        title={t("confirmationTitle")}
+        requestId={done.requestId}
+        detailsLabel={t("toDetails")}
+        anotherLabel={t("another")}
+        onAnother={startAgain}
+      >
         <p>{t("submitted")}</p>
         <ul className="list-disc space-y-1 pl-5">
           <li>{t("totalHours", { hours: formatHours(done.totalMinutes, locale) })}</li>
           <li>{t("makeUpHours", { hours: formatHours(done.makeUpMinutes, locale) })}</li>
         </ul>
-        <div className="flex flex-wrap gap-2">
-          <LinkButton href={`/agenda/requests/${done.requestId}`} variant="primary">
-            {t("toDetails")}
-          </LinkButton>
-          <LinkButton href="/agenda/requests">{t("toOverview")}</LinkButton>
-          <LinkButton href="/agenda">{t("toAgenda")}</LinkButton>
-          <Button variant="ghost" onClick={startAgain}>
-            {t("another")}
-          </Button>
-        </div>
-      </section>
+      </RequestConfirmation>
     );
   }
 
@@ -291,14 +281,14 @@ export function AbsenceForm({
       <FieldGroup id="absence-children" legend={t("children")} hint={t("childrenHint")} error={childError ? message(childError) : undefined}>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           {childrenList.map((child) => (
-            <Check
+            <CheckboxField
               key={child.id}
               id={`absence-child-${child.id}`}
               checked={childIds.includes(child.id)}
               onChange={(checked) => toggleChild(child.id, checked)}
             >
               {child.firstName}
-            </Check>
+            </CheckboxField>
           ))}
         </div>
       </FieldGroup>
@@ -342,7 +332,7 @@ export function AbsenceForm({
                             {day.parts.map((p) => {
                               const key = selectionKey(child.id, day.date, p.dayPartId);
                               return (
-                                <Check
+                                <CheckboxField
                                   key={key}
                                   id={`absence-part-${child.id}-${day.date}-${p.dayPartId}`}
                                   checked={!p.pendingSwapAway && !unticked.has(key)}
@@ -352,7 +342,7 @@ export function AbsenceForm({
                                   {dayPartName(p.code)} <span className="tabular-nums">{formatMinuteRange(p.startMinute, p.endMinute)}</span>{" "}
                                   <span className="text-muted">({p.groupName})</span>
                                   {p.pendingSwapAway ? <span className="text-muted"> — {t("pendingSwap")}</span> : null}
-                                </Check>
+                                </CheckboxField>
                               );
                             })}
                           </div>
@@ -378,25 +368,7 @@ export function AbsenceForm({
         </div>
       </FieldGroup>
 
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="absence-comment" className="font-medium">
-          {t("comment")}
-        </label>
-        <textarea
-          id="absence-comment"
-          rows={3}
-          maxLength={600}
-          aria-invalid={commentError ? true : undefined}
-          aria-describedby={commentError ? "absence-comment-error" : undefined}
-          className="w-full rounded-lg border border-line bg-surface px-3 py-2 text-base shadow-xs hover:border-brand-600"
-          {...register("comment")}
-        />
-        {commentError ? (
-          <p id="absence-comment-error" className="text-sm font-medium text-danger-700">
-            {message(commentError)}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField id="absence-comment" label={t("comment")} maxLength={600} error={commentError ? message(commentError) : undefined} {...register("comment")} />
 
       <div>
         <Button type="submit" variant="primary" disabled={busy || loading}>
@@ -404,46 +376,5 @@ export function AbsenceForm({
         </Button>
       </div>
     </form>
-  );
-}
-
-function FieldGroup({ id, legend, hint, error, children }: { id: string; legend: string; hint?: string; error?: string; children: ReactNode }) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <fieldset id={id} aria-describedby={ids || undefined} className="flex flex-col gap-2">
-      <legend className="mb-1 text-lg font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-danger-700">
-          {error}
-        </p>
-      ) : null}
-      {children}
-    </fieldset>
-  );
-}
-
-function Check({
-  id,
-  checked,
-  disabled,
-  onChange,
-  children,
-}: {
-  id: string;
-  checked: boolean;
-  disabled?: boolean;
-  onChange: (checked: boolean) => void;
-  children: ReactNode;
-}) {
-  return (
-    <label htmlFor={id} className="inline-flex min-h-11 cursor-pointer items-center gap-2">
-      <input id={id} type="checkbox" className="size-5 accent-brand-700" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
-      <span>{children}</span>
-    </label>
   );
 }

@@ -2,13 +2,13 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/auth/form-alert";
 import { TextField } from "@/components/auth/form-field";
 import { useMessageKey } from "@/components/auth/use-message";
 import { Button } from "@/components/ui/button";
-import { LinkButton } from "@/components/ui/link-button";
+import { CheckboxField, RadioField, TextAreaField } from "@/components/ui/choice-fields";
 import { submitExtraDayAction } from "@/lib/actions/requests/extra-day";
 import type { ChildOptions, RequestOptions } from "@/lib/db/requests/options";
 import type { ExtraDayResult } from "@/lib/db/requests/extra-day";
@@ -20,6 +20,7 @@ import { extraDaySchema, MAX_COMMENT_LENGTH, type ExtraDayData, type ExtraDayInp
 import { newIdempotencyKey } from "./hours";
 import { addBookings, bookingsFor, dayPartChoices, draftTotals, flexUse, type DayPartChoice, type DraftBooking } from "./extra-day-draft";
 import { MonthCalendar, type CalendarSelection } from "./month-calendar";
+import { RequestConfirmation } from "./request-confirmation";
 
 const ERROR_ID = "extra-day-error";
 
@@ -64,7 +65,6 @@ export function ExtraDayForm({
   const [bookingErrors, setBookingErrors] = useState<Readonly<Record<string, string>>>({});
   const [done, setDone] = useState<ExtraDayResult | null>(null);
   const lastKey = useRef<{ fingerprint: string; key: string } | null>(null);
-  const doneHeading = useRef<HTMLHeadingElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const panelHeading = useRef<HTMLHeadingElement>(null);
 
@@ -92,9 +92,6 @@ export function ExtraDayForm({
     }
   }
 
-  useEffect(() => {
-    if (done) doneHeading.current?.focus();
-  }, [done]);
   useEffect(() => {
     if (adding) panelHeading.current?.focus();
   }, [adding]);
@@ -225,27 +222,21 @@ export function ExtraDayForm({
 
   if (done) {
     return (
-      <section aria-labelledby="extra-day-done" role="status" className="flex max-w-3xl flex-col gap-4 rounded-xl border border-brand-200 bg-brand-50 p-5">
-        <h2 id="extra-day-done" ref={doneHeading} tabIndex={-1} className="text-xl font-semibold text-brand-900">
-          {t("confirmationTitle")}
-        </h2>
+      <RequestConfirmation
+        id="extra-day-done"
+        title={t("confirmationTitle")}
+        requestId={done.requestId}
+        detailsLabel={t("toDetails")}
+        anotherLabel={t("another")}
+        onAnother={startAgain}
+      >
         <p>{t("submitted")}</p>
         <ul className="list-disc space-y-1 pl-5">
           <li>{t("confirmationDayParts", { count: done.items.length })}</li>
           <li>{t("confirmationHours", { hours: formatHours(done.totals.minutes, locale) })}</li>
           <li>{t("confirmationInvoiced", { amount: formatEuro(done.totals.invoicedCents, locale) })}</li>
         </ul>
-        <div className="flex flex-wrap gap-2">
-          <LinkButton href={`/agenda/requests/${done.requestId}`} variant="primary">
-            {t("toDetails")}
-          </LinkButton>
-          <LinkButton href="/agenda/requests">{t("toOverview")}</LinkButton>
-          <LinkButton href="/agenda">{t("toAgenda")}</LinkButton>
-          <Button variant="ghost" onClick={startAgain}>
-            {t("another")}
-          </Button>
-        </div>
-      </section>
+      </RequestConfirmation>
     );
   }
 
@@ -271,9 +262,9 @@ export function ExtraDayForm({
         <p className="text-sm text-muted">{t("childrenHint")}</p>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           {childrenOptions.map((child) => (
-            <Check key={child.id} id={`extra-day-child-${child.id}`} checked={childIds.includes(child.id)} onChange={(c) => toggleChild(child.id, c)}>
+            <CheckboxField key={child.id} id={`extra-day-child-${child.id}`} checked={childIds.includes(child.id)} onChange={(c) => toggleChild(child.id, c)}>
               {child.firstName}
-            </Check>
+            </CheckboxField>
           ))}
         </div>
         {chosen
@@ -344,7 +335,7 @@ export function ExtraDayForm({
           <h2 id="extra-day-add-heading" ref={panelHeading} tabIndex={-1} className="text-lg font-semibold">
             {t("addDay")}
           </h2>
-          <Check
+          <CheckboxField
             id="extra-day-period"
             checked={periodMode}
             onChange={(c) => {
@@ -354,7 +345,7 @@ export function ExtraDayForm({
             }}
           >
             {t("periodToggle")}
-          </Check>
+          </CheckboxField>
           <MonthCalendar
             id="extra-day-calendar"
             label={periodMode ? t("calendarPeriodLabel") : t("calendarLabel")}
@@ -459,25 +450,13 @@ export function ExtraDayForm({
           className="max-w-xs"
           {...register("expiresOn")}
         />
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="extra-day-comment" className="font-medium">
-            {t("comment")}
-          </label>
-          <textarea
-            id="extra-day-comment"
-            rows={3}
-            maxLength={MAX_COMMENT_LENGTH + 100}
-            aria-invalid={errors.comment ? true : undefined}
-            aria-describedby={errors.comment ? "extra-day-comment-error" : undefined}
-            className="w-full rounded-lg border border-line bg-surface px-3 py-2 text-base shadow-xs hover:border-brand-600"
-            {...register("comment")}
-          />
-          {errors.comment?.message ? (
-            <p id="extra-day-comment-error" className="text-sm font-medium text-danger-700">
-              {message(errors.comment.message)}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          id="extra-day-comment"
+          label={t("comment")}
+          maxLength={MAX_COMMENT_LENGTH + 100}
+          error={errors.comment?.message ? message(errors.comment.message) : undefined}
+          {...register("comment")}
+        />
       </fieldset>
 
       <div>
@@ -572,17 +551,17 @@ function ChildChoices({
                 {checked && choice.payment === "INVOICE" ? (
                   <fieldset className="ml-7 flex flex-col gap-1">
                     <legend className="text-sm font-medium">{t("paymentLegend", { dayPart: dayPartName(choice.code) })}</legend>
-                    <Radio id={`${id}-invoice`} name={`${id}-payment`} checked={pay === "INVOICE"} onChange={() => onPayment(key, "INVOICE")}>
+                    <RadioField id={`${id}-invoice`} className="text-sm" name={`${id}-payment`} checked={pay === "INVOICE"} onChange={() => onPayment(key, "INVOICE")}>
                       {t("payByInvoice")}
-                    </Radio>
+                    </RadioField>
                     {choice.credits.map((credit) => (
-                      <Radio key={credit.id} id={`${id}-credit-${credit.id}`} name={`${id}-payment`} checked={pay === credit.id} onChange={() => onPayment(key, credit.id)}>
+                      <RadioField key={credit.id} id={`${id}-credit-${credit.id}`} className="text-sm" name={`${id}-payment`} checked={pay === credit.id} onChange={() => onPayment(key, credit.id)}>
                         {t("payByCreditOption", {
                           kind: t(`creditKind.${credit.kind}`),
                           hours: formatHours(credit.remainingMinutes, locale),
                           date: formatDay(credit.validUntil, locale, "long"),
                         })}
-                      </Radio>
+                      </RadioField>
                     ))}
                     {choice.credits.length === 0 ? <p className="text-sm text-muted">{t("noCredits")}</p> : null}
                   </fieldset>
@@ -596,22 +575,3 @@ function ChildChoices({
     </fieldset>
   );
 }
-
-function Check({ id, checked, onChange, children }: { id: string; checked: boolean; onChange: (checked: boolean) => void; children: ReactNode }) {
-  return (
-    <label htmlFor={id} className="inline-flex min-h-11 cursor-pointer items-center gap-2">
-      <input id={id} type="checkbox" className="size-5 accent-brand-700" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <span>{children}</span>
-    </label>
-  );
-}
-
-function Radio({ id, name, checked, onChange, children }: { id: string; name: string; checked: boolean; onChange: () => void; children: ReactNode }) {
-  return (
-    <label htmlFor={id} className="inline-flex min-h-11 cursor-pointer items-center gap-2 text-sm">
-      <input id={id} type="radio" name={name} className="size-5 accent-brand-700" checked={checked} onChange={onChange} />
-      <span>{children}</span>
-    </label>
-  );
-}
-

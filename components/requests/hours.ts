@@ -1,9 +1,4 @@
-import { intlLocale } from "@/lib/format/locale";
-
-/** Minutes as hours for display: 390 → "6,5" (nl) / "6.5" (en). */
-export function formatHours(minutes: number, locale: string): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(minutes / 60);
-}
+export { formatHours } from "@/lib/format/money";
 
 /** A fresh v4 UUID; crypto.randomUUID where the browser offers it (secure contexts), else from getRandomValues. */
 export function newIdempotencyKey(): string {

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AbsenceForm, type AbsenceFormChild, type AbsenceFormDay } from "@/components/requests/absence-form";
 import { EmptyState } from "@/components/ui/empty-state";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent } from "@/lib/auth/guards";
 import { getParentAgenda } from "@/lib/db/agenda";
 import { addDays, diffDays, isIsoDate } from "@/lib/domain/dates";
 import { amsterdamIsoDate } from "@/lib/format/date";
-import { Link } from "@/lib/i18n/navigation";
 import { readLocale, type LocaleParams } from "@/lib/i18n/params";
 import { MAX_ABSENCE_PERIOD_DAYS } from "@/lib/schemas/absence";
 
@@ -40,9 +40,7 @@ export default async function AbsencePage({ params, searchParams }: Props) {
   const { from, to } = readPeriod(await searchParams, today);
 
   const back = (
-    <Link href="/agenda" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4 hover:text-brand-800">
-      {t("back")}
-    </Link>
+    <BackLink href="/agenda">{t("back")}</BackLink>
   );
   const header = <PageHeader title={t("title")} description={t("intro")} before={back} />;
 

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ExtraDayForm } from "@/components/requests/extra-day-form";
 import { EmptyState } from "@/components/ui/empty-state";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent } from "@/lib/auth/guards";
 import { requestOptions } from "@/lib/db/requests/options";
 import { addDays, endOfMonth, isIsoDate, startOfMonth } from "@/lib/domain/dates";
 import { amsterdamIsoDate } from "@/lib/format/date";
-import { Link } from "@/lib/i18n/navigation";
 import { readLocale, type LocaleParams } from "@/lib/i18n/params";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -37,9 +37,7 @@ export default async function RequestDayPage({ params, searchParams }: Props) {
   const query = await searchParams;
 
   const back = (
-    <Link href="/agenda" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4 hover:text-brand-800">
-      {t("back")}
-    </Link>
+    <BackLink href="/agenda">{t("back")}</BackLink>
   );
   const header = <PageHeader title={t("title")} description={t("intro")} before={back} />;
   if (!user.familyId) {

@@ -3,10 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { RequestList } from "@/components/requests/request-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent } from "@/lib/auth/guards";
 import { listFamilyRequests, type OverviewRequestDto } from "@/lib/db/requests/overview";
-import { Link } from "@/lib/i18n/navigation";
 import { readLocale, type LocaleParams } from "@/lib/i18n/params";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -42,9 +42,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
   }
 
   const back = (
-    <Link href="/agenda" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4 hover:text-brand-800">
-      {t("backToAgenda")}
-    </Link>
+    <BackLink href="/agenda">{t("backToAgenda")}</BackLink>
   );
   return (
     <>

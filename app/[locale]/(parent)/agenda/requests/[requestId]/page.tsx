@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RequestDetails } from "@/components/requests/request-details";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent } from "@/lib/auth/guards";
 import { getFamilyRequest } from "@/lib/db/requests/overview";
-import { Link } from "@/lib/i18n/navigation";
 import { readLocale } from "@/lib/i18n/params";
 
 type Params = Promise<{ locale: string; requestId: string }>;
@@ -28,9 +28,7 @@ export default async function RequestDetailsPage({ params, searchParams }: Props
   const { cancelled } = await searchParams;
   const t = await getTranslations("Requests");
   const back = (
-    <Link href="/agenda/requests" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4 hover:text-brand-800">
-      {t("backToOverview")}
-    </Link>
+    <BackLink href="/agenda/requests">{t("backToOverview")}</BackLink>
   );
   return (
     <>
