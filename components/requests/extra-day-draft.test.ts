@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChildOptions, CreditOption, DayOptions, DayPartOption } from "@/lib/db/requests/options";
-import { addBookings, bookingsFor, creditUse, dayPartChoices, draftTotals, flexUse } from "./extra-day-draft";
+import { addBookings, bookingsFor, creditUse, dayPartChoices, draftTotals, flexUse, mergeChildDays } from "./extra-day-draft";
 
 const MORNING = "00000000-0000-4000-8000-00000000000a";
 const AFTERNOON = "00000000-0000-4000-8000-00000000000b";
@@ -90,5 +90,17 @@ describe("the draft", () => {
     expect(draftTotals(draft)).toEqual({ minutes: 360 * 2 + 330, invoicedCents: 4950, dates: ["2026-12-09", "2026-12-10"] });
     expect(creditUse(draft).get(CREDIT)).toBe(720);
     expect(flexUse(draft).size).toBe(0);
+  });
+});
+
+describe("mergeChildDays", () => {
+  it("keeps the days of earlier months and lets the newest load win per date", () => {
+    const december = child([day("2026-12-30", [part(MORNING)]), day("2026-12-31", [part(MORNING)])]);
+    const january = child([day("2026-12-31", [part(MORNING, { pending: true })]), day("2027-01-04", [part(MORNING)])]);
+    const [merged] = mergeChildDays(mergeChildDays([], [december]), [january]);
+    expect(merged!.days.map((d) => d.date)).toEqual(["2026-12-30", "2026-12-31", "2027-01-04"]);
+    expect(merged!.days[1]!.dayParts[0]!.pending).toBe(true);
+    // A period over the turn of the year offers the morning on the free dates of both months.
+    expect(dayPartChoices(merged!, ["2026-12-30", "2026-12-31", "2027-01-04"], [])[0]!.dates).toEqual(["2026-12-30", "2027-01-04"]);
   });
 });

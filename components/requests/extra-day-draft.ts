@@ -45,6 +45,18 @@ export interface DayPartChoice {
 
 export const bookingKey = (childId: string, date: string, dayPartId: string) => `${childId}|${date}|${dayPartId}`;
 
+/**
+ * The children's options with the days of a newly loaded month added to those already known (the form
+ * keeps every month it has seen, so a period can run on into the next month). Newer data wins per date.
+ */
+export function mergeChildDays(known: readonly ChildOptions[], loaded: readonly ChildOptions[]): ChildOptions[] {
+  return loaded.map((child) => {
+    const days = new Map((known.find((k) => k.id === child.id)?.days ?? []).map((d) => [d.date, d]));
+    for (const d of child.days) days.set(d.date, d);
+    return { ...child, days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+  });
+}
+
 /** Credit minutes the draft already spends, per credit id. */
 export function creditUse(draft: readonly DraftBooking[]): Map<string, number> {
   const used = new Map<string, number>();

@@ -18,7 +18,7 @@ import { formatEuro, formatHours } from "@/lib/format/money";
 import { useRouter } from "@/lib/i18n/navigation";
 import { extraDaySchema, MAX_COMMENT_LENGTH, type ExtraDayData, type ExtraDayInput, type ExtraDayPayment } from "@/lib/schemas/extra-day";
 import { newIdempotencyKey } from "./hours";
-import { addBookings, bookingsFor, dayPartChoices, draftTotals, flexUse, type DayPartChoice, type DraftBooking } from "./extra-day-draft";
+import { addBookings, bookingsFor, dayPartChoices, draftTotals, flexUse, mergeChildDays, type DayPartChoice, type DraftBooking } from "./extra-day-draft";
 import { MonthCalendar, type CalendarSelection } from "./month-calendar";
 import { RequestConfirmation } from "./request-confirmation";
 
@@ -82,15 +82,11 @@ export function ExtraDayForm({
     defaultValues: { bookings: [], assessAsWhole: false, expiresOn: "", comment: "", idempotencyKey: "" },
   });
 
-  // A selection belongs to the month it was made in (its options are not loaded in another month).
-  const [loadedMonth, setLoadedMonth] = useState(month);
-  if (loadedMonth !== month) {
-    setLoadedMonth(month);
-    if (selection && startOfMonth(selection.from) !== month) {
-      setSelection(null);
-      setPicked(new Set());
-    }
-  }
+  // Every month loaded so far stays known, so a period may run on into the next month (state adjusted
+  // while rendering when the page loads another month, as React recommends over an effect).
+  const [known, setKnown] = useState(() => ({ from: childrenOptions, children: mergeChildDays([], childrenOptions) }));
+  if (known.from !== childrenOptions) setKnown({ from: childrenOptions, children: mergeChildDays(known.children, childrenOptions) });
+  const knownChild = (id: string) => known.children.find((c) => c.id === id)!;
 
   useEffect(() => {
     if (adding) panelHeading.current?.focus();
@@ -118,7 +114,7 @@ export function ExtraDayForm({
   };
 
   const pickDates = selection ? eachDay(selection.from, selection.to) : [];
-  const choicesFor = (child: ChildOptions) => (pickDates.length > 0 ? dayPartChoices(child, pickDates, draft) : []);
+  const choicesFor = (child: ChildOptions) => (pickDates.length > 0 ? dayPartChoices(knownChild(child.id), pickDates, draft) : []);
   const pickKey = (childId: string, dayPartId: string) => `${childId}|${dayPartId}`;
 
   const dayInfo = (date: string) => {
@@ -394,7 +390,7 @@ export function ExtraDayForm({
                   }
                   onPayment={(key, value) => setPayments((p) => ({ ...p, [key]: value }))}
                   blockedMessage={(date) => {
-                    const day = child.days.find((d) => d.date === date);
+                    const day = knownChild(child.id).days.find((d) => d.date === date);
                     if (day?.closed) return t("closedOn", { name: day.closed.name ?? ta(`holiday.${day.closed.code}` as "holiday.NEW_YEAR") });
                     return day?.blocked ? message(`ExtraDay.errors.${{ PAST: "past", TODAY: "today", TOO_FAR: "tooFar", CLOSED: "closed" }[day.blocked]}`) : null;
                   }}

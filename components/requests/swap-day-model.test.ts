@@ -3,7 +3,6 @@ import {
   assessAsWholePossible,
   blockedKey,
   childBalance,
-  clampMonth,
   flattenErrors,
   givenUpDates,
   latestExpiry,
@@ -50,15 +49,6 @@ describe("mergeOptions", () => {
   });
 });
 
-describe("clampMonth", () => {
-  it("is the first of the month, within the window's months", () => {
-    expect(clampMonth("2026-12-17", "2026-11-24", "2027-02-21")).toBe("2026-12-01");
-    expect(clampMonth("2026-10-05", "2026-11-24", "2027-02-21")).toBe("2026-11-01");
-    expect(clampMonth("2027-05-01", "2026-11-24", "2027-02-21")).toBe("2027-02-01");
-    expect(clampMonth("rubbish", "2026-11-24", "2027-02-21")).toBe("2026-11-01");
-    expect(clampMonth(undefined, "2026-11-24", "2027-02-21")).toBe("2026-11-01");
-  });
-});
 
 describe("swapChildren and childBalance", () => {
   it("gives up every ticked scheduled day part in the period and wants the ticked target parts", () => {

@@ -1,4 +1,4 @@
-import { eachDay, endOfMonth, isIsoDate, startOfMonth } from "@/lib/domain/dates";
+import { eachDay, endOfMonth, startOfMonth } from "@/lib/domain/dates";
 
 // The "Ruildag aanvragen" form's bookkeeping (seed 002 §5.3), kept apart from the React component so it
 // can be unit-tested: the options per child and date the page loads month by month (plain DTOs with
@@ -49,14 +49,6 @@ export function mergeOptions(known: SwapOptionIndex, loaded: readonly SwapDayOpt
   const next = new Map(known);
   for (const o of loaded) next.set(optionKey(o.childId, o.date), o);
   return next;
-}
-
-/** The first day of the month of `value` (any ISO day), clamped to the months of first…last; else first's month. */
-export function clampMonth(value: unknown, first: string, last: string): string {
-  const wanted = typeof value === "string" && isIsoDate(value) ? startOfMonth(value) : startOfMonth(first);
-  if (wanted < startOfMonth(first)) return startOfMonth(first);
-  if (wanted > startOfMonth(last)) return startOfMonth(last);
-  return wanted;
 }
 
 /** The dates of a month, first to last. */

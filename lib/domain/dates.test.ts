@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  clampMonth,
   addDays,
   addMonths,
   assertIsoDate,
@@ -183,5 +184,15 @@ describe("comparing", () => {
     expect(maxIsoDate("2025-03-01", "2024-12-31", "2025-01-01")).toBe("2025-03-01");
     expect(minIsoDate("2025-03-01")).toBe("2025-03-01");
     expect(maxIsoDate("2025-03-01")).toBe("2025-03-01");
+  });
+});
+
+describe("clampMonth", () => {
+  it("is the first of the month, within the window's months", () => {
+    expect(clampMonth("2026-12-17", "2026-11-24", "2027-02-21")).toBe("2026-12-01");
+    expect(clampMonth("2026-10-05", "2026-11-24", "2027-02-21")).toBe("2026-11-01");
+    expect(clampMonth("2027-05-01", "2026-11-24", "2027-02-21")).toBe("2027-02-01");
+    expect(clampMonth("rubbish", "2026-11-24", "2027-02-21")).toBe("2026-11-01");
+    expect(clampMonth(undefined, "2026-11-24", "2027-02-21")).toBe("2026-11-01");
   });
 });

@@ -134,3 +134,11 @@ export function maxIsoDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
   for (const d of rest) if (d > max) max = d;
   return max;
 }
+
+/** The first day of the month of `value` (any ISO day), clamped to the months of first…last; else first's month. */
+export function clampMonth(value: unknown, first: string, last: string): string {
+  const wanted = typeof value === "string" && isIsoDate(value) ? startOfMonth(value) : startOfMonth(first);
+  if (wanted < startOfMonth(first)) return startOfMonth(first);
+  if (wanted > startOfMonth(last)) return startOfMonth(last);
+  return wanted;
+}

@@ -6,7 +6,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent } from "@/lib/auth/guards";
 import { requestOptions } from "@/lib/db/requests/options";
-import { addDays, endOfMonth, isIsoDate, startOfMonth } from "@/lib/domain/dates";
+import { addDays, clampMonth, endOfMonth } from "@/lib/domain/dates";
 import { amsterdamIsoDate } from "@/lib/format/date";
 import { readLocale, type LocaleParams } from "@/lib/i18n/params";
 
@@ -17,14 +17,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await readLocale(params);
   const t = await getTranslations({ locale, namespace: "ExtraDay" });
   return { title: t("title") };
-}
-
-/** The month shown (?month=YYYY-MM-DD, any day of it), clamped to the months of first…last. */
-function readMonth(value: unknown, first: string, last: string): string {
-  const wanted = typeof value === "string" && isIsoDate(value) ? startOfMonth(value) : startOfMonth(first);
-  if (wanted < startOfMonth(first)) return startOfMonth(first);
-  if (wanted > startOfMonth(last)) return startOfMonth(last);
-  return wanted;
 }
 
 // "Dag aanvragen" (seed 002 §5.2): the page loads, for the month shown in the calendar, what each child
@@ -53,9 +45,9 @@ export default async function RequestDayPage({ params, searchParams }: Props) {
   // The booking window comes with the options: ask for the wanted month (not before tomorrow's), and
   // once more for the window's last month when the wanted one lies beyond it.
   const tomorrow = addDays(amsterdamIsoDate(), 1);
-  let month = readMonth(query.month, tomorrow, addDays(tomorrow, 3 * 366));
+  let month = clampMonth(query.month, tomorrow, addDays(tomorrow, 3 * 366));
   let options = await requestOptions(user, { from: month, to: endOfMonth(month) });
-  const inWindow = readMonth(month, options.window.firstDate, options.window.lastDate);
+  const inWindow = clampMonth(month, options.window.firstDate, options.window.lastDate);
   if (inWindow !== month) {
     month = inWindow;
     options = await requestOptions(user, { from: month, to: endOfMonth(month) });

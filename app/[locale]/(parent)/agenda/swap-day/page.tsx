@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SwapDayForm } from "@/components/requests/swap-day-form";
-import { clampMonth, type SwapDayOption } from "@/components/requests/swap-day-model";
+import type { SwapDayOption } from "@/components/requests/swap-day-model";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent } from "@/lib/auth/guards";
 import { requestOptions, type RequestOptions } from "@/lib/db/requests/options";
-import { addDays, endOfMonth } from "@/lib/domain/dates";
+import { addDays, clampMonth, endOfMonth } from "@/lib/domain/dates";
 import { amsterdamIsoDate } from "@/lib/format/date";
 import { readLocale, type LocaleParams } from "@/lib/i18n/params";
 
