@@ -227,3 +227,52 @@ test("a period of mornings by invoice, assessed per day; a double click submits 
   await expect(page.getByRole("main")).toContainText("The group is full that day.");
   await expect(page.getByRole("main")).toContainText(t(locale, "Agenda.status.PENDING"));
 });
+
+test("a flexible contract spends flex hours and is requested at least a month ahead (en)", async ({ page }) => {
+  const locale: Locale = "en";
+  const lucas = (
+    await query<{ id: string }>(
+      `SELECT c.id FROM "Child" c JOIN "Guardian" g ON g."familyId" = c."familyId" JOIN "User" u ON u.id = g."userId"
+        WHERE u.email = 'flex@demo.ouderportaal.nl' AND c."firstName" = 'Lucas'`,
+    )
+  )[0]!;
+  await logIn(page, locale, "flex@demo.ouderportaal.nl");
+  await expect(page).toHaveURL(new RegExp(`/${locale}$`));
+  await page.goto(`/${locale}/agenda/request-day`);
+  const main = page.getByRole("main");
+  // One child: already chosen; the flex balance and the month-ahead rule are shown.
+  await expect(main.getByRole("checkbox", { name: "Lucas", exact: true })).toBeChecked();
+  await expect(main.getByText(/^Lucas has a flexible contract: [\d.]+ flex hours left in \d{4}\. Request flexible care at least a month in advance\.$/)).toBeVisible();
+  await main.getByRole("button", { name: t(locale, "ExtraDay.addDay") }).click();
+
+  // Within a month: not possible, and the form says why.
+  const today = amsterdamToday();
+  let soon = addDays(today, 7);
+  while (isoWeekday(soon) > 5) soon = addDays(soon, 1);
+  await (await calendarDay(page, locale, soon)).click();
+  const lucasParts = main.getByRole("group", { name: "Lucas", exact: true });
+  await expect(lucasParts).toContainText(t(locale, "ExtraDay.errors.flexTooLate"));
+  await expect(lucasParts.getByRole("checkbox")).toHaveCount(0);
+
+  // Six weeks ahead on a free weekday: the morning costs six flex hours, no invoice.
+  let date: string | null = null;
+  for (let offset = 42; offset <= 80 && !date; offset++) {
+    const candidate = addDays(today, offset);
+    if (isoWeekday(candidate) > 5 || (await hasItems(lucas.id, candidate))) continue;
+    const day = await calendarDay(page, locale, candidate);
+    if ((await day.getAttribute("aria-disabled")) !== "true") date = candidate;
+  }
+  expect(date, "a free weekday 6–11 weeks ahead").not.toBeNull();
+  await (await calendarDay(page, locale, date!)).click();
+  await lucasParts.getByRole("checkbox", { name: /^Morning 07:00–13:00 \(Zeesterren\) — 6 flex hours$/ }).check();
+  await expect(lucasParts).toContainText(t(locale, "ExtraDay.payByFlexNote"));
+  await main.getByRole("button", { name: t(locale, "ExtraDay.add"), exact: true }).click();
+  await expect(main.getByRole("list").filter({ hasText: "Lucas · " })).toContainText("Flex hours: 6 hours");
+  await main.getByRole("button", { name: t(locale, "ExtraDay.submit") }).click();
+  await expect(main.getByRole("heading", { name: t(locale, "ExtraDay.confirmationTitle") })).toBeFocused();
+  const rows = await query<{ payment: string; priceCents: number | null }>(
+    `SELECT payment, "priceCents" FROM "RequestItem" WHERE "childId" = $1 AND date = $2::date`,
+    [lucas.id, date],
+  );
+  expect(rows).toEqual([{ payment: "FLEX", priceCents: null }]);
+});

@@ -392,7 +392,10 @@ export function ExtraDayForm({
                   blockedMessage={(date) => {
                     const day = knownChild(child.id).days.find((d) => d.date === date);
                     if (day?.closed) return t("closedOn", { name: day.closed.name ?? ta(`holiday.${day.closed.code}` as "holiday.NEW_YEAR") });
-                    return day?.blocked ? message(`ExtraDay.errors.${{ PAST: "past", TODAY: "today", TOO_FAR: "tooFar", CLOSED: "closed" }[day.blocked]}`) : null;
+                    if (day?.blocked) return message(`ExtraDay.errors.${{ PAST: "past", TODAY: "today", TOO_FAR: "tooFar", CLOSED: "closed" }[day.blocked]}`);
+                    // A flex contract: care is requested at least a month ahead (seed 003).
+                    if (day?.flex && !day.flex.inTime) return t("errors.flexTooLate");
+                    return null;
                   }}
                 />
               ))}
