@@ -247,9 +247,22 @@ test("a flexible contract spends flex hours and is requested at least a month ah
 
   // Within a month: not possible, and the form says why.
   const today = amsterdamToday();
+  // (a weekday on the 27th or earlier, so that the next day and the same day next month exist)
   let soon = addDays(today, 7);
-  while (isoWeekday(soon) > 5) soon = addDays(soon, 1);
+  while (isoWeekday(soon) > 5 || soon.slice(8) > "27") soon = addDays(soon, 1);
   await (await calendarDay(page, locale, soon)).click();
+  // The calendar by keyboard: arrows move by day, Page Down to the same day next month (loaded from the server).
+  await expect(await calendarDay(page, locale, soon)).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  const next = addDays(soon, 1);
+  await expect(page.locator(`button[data-date="${next}"]`)).toBeFocused();
+  await page.keyboard.press("PageDown");
+  const d = new Date(`${next}T00:00:00Z`);
+  const sameDayNextMonth = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())).toISOString().slice(0, 10);
+  await expect(page.locator(`button[data-date="${sameDayNextMonth}"]`)).toBeFocused();
+  await page.keyboard.press("PageUp");
+  await expect(page.locator(`button[data-date="${next}"]`)).toBeFocused();
+  await expect(await calendarDay(page, locale, soon)).toHaveAttribute("aria-pressed", "true");
   const lucasParts = main.getByRole("group", { name: "Lucas", exact: true });
   await expect(lucasParts).toContainText(t(locale, "ExtraDay.errors.flexTooLate"));
   await expect(lucasParts.getByRole("checkbox")).toHaveCount(0);

@@ -117,6 +117,24 @@ describe("submitAbsence", () => {
     expect(after.items).toBe(before.items + 3);
   });
 
+  it("grants no make-up hours for an approved extra day reported absent (only contract care earns them)", async () => {
+    // Wednesday 16 December: not one of Noor's contract days; an extra morning was approved.
+    await db.request.create({
+      data: {
+        familyId: w.parent.familyId!, kind: "EXTRA_DAY", createdById: w.parent.id, idempotencyKey: randomUUID(),
+        periodStart: new Date("2026-12-16"), periodEnd: new Date("2026-12-16"),
+        items: {
+          create: [{
+            childId: w.noorId, groupId: w.groupId, dayPartId: w.morningId, date: new Date("2026-12-16"), direction: "ADD",
+            startMinute: 420, endMinute: 780, status: "APPROVED", payment: "INVOICE", priceCents: 6270,
+          }],
+        },
+      },
+    });
+    const result = await submitAbsence(w.parent, input([{ childId: w.noorId, date: "2026-12-16", dayPartId: w.morningId }]), NOW);
+    expect(result).toMatchObject({ ok: true, data: { items: 1, totalMinutes: 360, makeUpMinutes: 0 } });
+  });
+
   it("grants none when the organisation grants no make-up hours at all", async () => {
     await db.organisationPolicy.update({ where: { organisationId: w.orgId }, data: { makeUpCreditsEnabled: false } });
     try {

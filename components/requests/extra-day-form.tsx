@@ -64,6 +64,7 @@ export function ExtraDayForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [bookingErrors, setBookingErrors] = useState<Readonly<Record<string, string>>>({});
   const [done, setDone] = useState<ExtraDayResult | null>(null);
+  const [assessAsWhole, setAssessAsWhole] = useState(false);
   const lastKey = useRef<{ fingerprint: string; key: string } | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const panelHeading = useRef<HTMLHeadingElement>(null);
@@ -100,7 +101,7 @@ export function ExtraDayForm({
   const chosen = childrenOptions.filter((c) => childIds.includes(c.id));
   const totals = draftTotals(draft);
   const singleDate = totals.dates.length <= 1;
-  // A disabled checkbox is left out by react-hook-form, so "assess as a whole" is false for several dates.
+  // "Assess as a whole" only for one single date: with several dates it is shown unticked and disabled.
 
   const changeMonth = (next: string) => {
     startLoading(() => {
@@ -202,6 +203,7 @@ export function ExtraDayForm({
     const fingerprint = JSON.stringify(bookings);
     if (!lastKey.current || lastKey.current.fingerprint !== fingerprint) lastKey.current = { fingerprint, key: newIdempotencyKey() };
     setValue("bookings", bookings);
+    setValue("assessAsWhole", assessAsWhole && totals.dates.length <= 1);
     setValue("idempotencyKey", lastKey.current.key);
     return handleSubmit(submit, () => setFormError("errors.validation"))(event);
   };
@@ -211,6 +213,7 @@ export function ExtraDayForm({
     setDraft([]);
     setFormError(null);
     setBookingErrors({});
+    setAssessAsWhole(false);
     lastKey.current = null;
     reset({ bookings: [], assessAsWhole: false, expiresOn: "", comment: "", idempotencyKey: "" });
     router.refresh();
@@ -426,9 +429,10 @@ export function ExtraDayForm({
               id="extra-day-whole"
               type="checkbox"
               className="size-5 accent-brand-700"
+              checked={assessAsWhole && singleDate}
               disabled={!singleDate}
               aria-describedby="extra-day-whole-hint"
-              {...register("assessAsWhole")}
+              onChange={(e) => setAssessAsWhole(e.target.checked)}
             />
             {t("assessAsWhole")}
           </label>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
 import { addDays, addMonths, endOfMonth, isIsoDate, startOfMonth, weekday } from "@/lib/domain/dates";
 import { formatDay } from "@/lib/format/date";
@@ -106,13 +106,26 @@ export function MonthCalendar({ id, label, locale, month, min, max, mode, select
     days.find((d) => !info(d).disabled) ??
     days[0]!;
 
-  const focusDay = (date: string) => {
-    setFocusDate(date);
-    if (monthKey(date) !== monthKey(shown)) {
-      if (date < min && monthKey(date) < monthKey(min)) return;
-      if (date > max && monthKey(date) > monthKey(max)) return;
-      onMonthChange(startOfMonth(date));
+  // Moving by keyboard into another month: the month comes from the page (a server round trip), so the
+  // day gets focus once that month is shown.
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const date = pendingFocus.current;
+    if (date && monthKey(date) === monthKey(shown)) {
+      pendingFocus.current = null;
+      grid.current?.querySelector<HTMLButtonElement>(`[data-date="${date}"]`)?.focus();
     }
+  }, [shown]);
+
+  const focusDay = (date: string) => {
+    if (monthKey(date) !== monthKey(shown)) {
+      if (monthKey(date) < monthKey(min) || monthKey(date) > monthKey(max)) return;
+      setFocusDate(date);
+      pendingFocus.current = date;
+      onMonthChange(startOfMonth(date));
+      return;
+    }
+    setFocusDate(date);
     requestAnimationFrame(() => grid.current?.querySelector<HTMLButtonElement>(`[data-date="${date}"]`)?.focus());
   };
 

@@ -154,7 +154,13 @@ describe("makeUpCreditFor", () => {
     reason: "SICK",
     policy,
     closed: false,
+    source: "CONTRACT",
   };
+
+  it("grants make-up hours for contract care and care swapped to the day, never for an extra day", () => {
+    expect(makeUpCreditFor({ ...base, source: "SWAP" })).not.toBeNull();
+    expect(makeUpCreditDecision({ ...base, source: "EXTRA" })).toEqual({ granted: false, reason: "NOT_CONTRACT" });
+  });
 
   it("grants the day part's minutes, valid from the absence date for the validity period", () => {
     expect(makeUpCreditFor(base)).toEqual({

@@ -97,7 +97,7 @@ export function spendCredit<C extends CreditDef>(credit: C, use: CreditUse): C {
 // ————————————————————————————————————————————————————————————————————————————————————————————————
 // Make-up hours for a timely absence
 
-export const MAKE_UP_REFUSALS = ["DISABLED", "REASON", "SHORT_NOTICE", "CLOSING_DAY"] as const;
+export const MAKE_UP_REFUSALS = ["DISABLED", "NOT_CONTRACT", "REASON", "SHORT_NOTICE", "CLOSING_DAY"] as const;
 export type MakeUpRefusal = (typeof MAKE_UP_REFUSALS)[number];
 
 export interface MakeUpInput {
@@ -111,6 +111,11 @@ export interface MakeUpInput {
   policy: Pick<Policy, "makeUpCreditsEnabled" | "makeUpNoticeHours" | "makeUpValidityDays" | "makeUpReasons">;
   /** The absence date is a closing day for the child's location. */
   closed: boolean;
+  /**
+   * Where the absent care came from: contract care and care swapped to this day earn make-up hours;
+   * an extra day (invoiced, paid with a credit or with flex hours) does not.
+   */
+  source: "CONTRACT" | "SWAP" | "EXTRA";
 }
 
 export interface NewCredit {
@@ -124,6 +129,9 @@ export interface NewCredit {
 /**
  * Whether a reported absence of one day part earns make-up hours, and why not:
  * - DISABLED: the organisation grants none (policy.makeUpCreditsEnabled).
+ * - NOT_CONTRACT: the absent care is an extra day. Make-up hours make up for contract care the child
+ *   misses (a swapped day is contract care moved); an extra day that is not used is not care owed,
+ *   and a credit for it would turn an unused paid day — or one paid with a credit — into new credit.
  * - REASON: the absence reason is not in policy.makeUpReasons.
  * - SHORT_NOTICE: reported less than policy.makeUpNoticeHours before the day part's start. The start
  *   is Amsterdam wall-clock time, so across a daylight-saving change "24 hours" is measured in real
@@ -135,10 +143,11 @@ export interface NewCredit {
 export function makeUpCreditDecision(
   input: MakeUpInput,
 ): { granted: true; credit: NewCredit } | { granted: false; reason: MakeUpRefusal } {
-  const { absenceDate, dayPart, reportedAt, reason, policy, closed } = input;
+  const { absenceDate, dayPart, reportedAt, reason, policy, closed, source } = input;
   const minutes = dayPartMinutes(dayPart);
   assertIsoDate(absenceDate);
   if (!policy.makeUpCreditsEnabled) return { granted: false, reason: "DISABLED" };
+  if (source === "EXTRA") return { granted: false, reason: "NOT_CONTRACT" };
   if (closed) return { granted: false, reason: "CLOSING_DAY" };
   if (!policy.makeUpReasons.includes(reason)) return { granted: false, reason: "REASON" };
   const start = amsterdamInstant(absenceDate, dayPart.startMinute).getTime();

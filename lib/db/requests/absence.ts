@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { closingLookupByGroup } from "@/lib/domain/closing-days";
 import { makeUpCreditFor } from "@/lib/domain/credits";
 import { amsterdamInstant, validateRequestDate } from "@/lib/domain/requests";
-import { scheduleDay, scheduleForChildren, type ChildSchedule } from "@/lib/domain/schedule";
+import { scheduleDay, scheduleForChildren, type CareSource, type ChildSchedule } from "@/lib/domain/schedule";
 import type { AbsenceReason, IsoDate } from "@/lib/domain/types";
 import { amsterdamIsoDate, parseIsoDate, toIsoDate } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -69,6 +69,7 @@ interface PlannedItem {
   date: IsoDate;
   startMinute: number;
   endMinute: number;
+  source: CareSource;
 }
 
 type User = Pick<SessionUser, "id" | "role" | "organisationId" | "familyId" | "locale" | "email" | "name">;
@@ -134,6 +135,7 @@ function planItems(
       date: s.date,
       startMinute: entry.startMinute,
       endMinute: entry.endMinute,
+      source: entry.source,
     });
   }
   return { ok: true, items };
@@ -247,6 +249,7 @@ export async function submitAbsence(user: User, data: AbsenceData, now: Date = n
             reason,
             policy: calendar.policy,
             closed: false,
+            source: i.source,
           });
           if (!credit) return;
           credits.push({
