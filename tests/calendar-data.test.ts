@@ -35,6 +35,14 @@ describe("loadFamilyCalendarData", () => {
     expect(data.items.every((i) => childIds.has(i.childId) && i.date >= "2026-10-01" && i.date <= "2027-01-31")).toBe(true);
     expect(data.credits.every((c) => childIds.has(c.childId))).toBe(true);
     expect(data.policy.bookingHorizonDays).toBeGreaterThan(0);
+    // The organisation's school holidays overlapping the range (the demo has no location of its own).
+    expect(data.schoolHolidays).toEqual({
+      periods: [
+        { name: "Herfstvakantie", startDate: "2026-10-17", endDate: "2026-10-25", locationId: null },
+        { name: "Kerstvakantie", startDate: "2026-12-19", endDate: "2027-01-03", locationId: null },
+      ],
+      locationsWithOwnPeriods: [],
+    });
   });
 
   it("finds nothing for a family of another organisation, or a family id that is not the user's", async () => {
@@ -44,6 +52,7 @@ describe("loadFamilyCalendarData", () => {
     expect(data.children).toEqual([]);
     expect(data.items).toEqual([]);
     expect(data.credits).toEqual([]);
+    expect(data.schoolHolidays).toEqual({ periods: [], locationsWithOwnPeriods: [] });
     expect(data.policy).toEqual(DEFAULT_POLICY);
   });
 

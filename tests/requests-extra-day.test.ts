@@ -197,7 +197,7 @@ describe("submitExtraDay", () => {
     ["a credit of another family", () => [{ childId: noor, date: WED, dayPartId: dp.morning, payment: byCredit(credit.other) }], "ExtraDay.errors.creditNotFound"],
     ["a credit too small for the day part (no mixing)", () => [{ childId: noor, date: WED, dayPartId: dp.morning, payment: byCredit(credit.small) }], "ExtraDay.errors.creditInsufficient"],
     ["an expired credit", () => [{ childId: noor, date: WED, dayPartId: dp.afternoon, payment: byCredit(credit.expired) }], "ExtraDay.errors.creditNotValidOnDate"],
-    ["a holidays-only credit (school holidays unknown)", () => [{ childId: noor, date: WED, dayPartId: dp.afternoon, payment: byCredit(credit.holidays) }], "ExtraDay.errors.creditRestricted"],
+    ["a holidays-only credit outside school holidays (the organisation has none)", () => [{ childId: noor, date: WED, dayPartId: dp.afternoon, payment: byCredit(credit.holidays) }], "ExtraDay.errors.creditRestricted"],
     [
       "one credit for two day parts it cannot both pay",
       () => [

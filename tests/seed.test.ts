@@ -34,6 +34,7 @@ async function tableCounts() {
     group: await prisma.group.count(),
     dayPart: await prisma.dayPart.count(),
     closingDay: await prisma.closingDay.count(),
+    schoolHoliday: await prisma.schoolHoliday.count(),
     user: await prisma.user.count(),
     family: await prisma.family.count(),
     guardian: await prisma.guardian.count(),
@@ -151,6 +152,32 @@ describe("demo seed", () => {
     expect(credits.some((credit) => credit.usages.length > 0 && credit.usedMinutes > 0)).toBe(true);
     expect(credits.some((credit) => credit.sourceItem?.request.kind === "ABSENCE")).toBe(true);
     for (const credit of credits) expect(credit.usedMinutes).toBeLessThanOrEqual(credit.minutes);
+  });
+
+  it("has the school holidays of region midden for the school years around today, Saturday to Sunday", async () => {
+    const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug: DEMO_ORGANISATION_SLUG } });
+    const periods = await prisma.schoolHoliday.findMany({ orderBy: { startDate: "asc" } });
+    expect(periods.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(periods.map((p) => p.name))).toEqual(new Set(["Herfstvakantie", "Kerstvakantie", "Voorjaarsvakantie", "Meivakantie", "Zomervakantie"]));
+    for (const period of periods) {
+      expect(period.organisationId).toBe(organisation.id);
+      expect(period.locationId).toBeNull();
+      expect([period.startDate.getUTCDay(), period.endDate.getUTCDay()], `${period.name} ${formatDay(period.startDate)}`).toEqual([6, 0]);
+      expect(period.endDate > period.startDate).toBe(true);
+    }
+    // Periods never overlap.
+    for (let i = 1; i < periods.length; i++) expect(periods[i]!.startDate > periods[i - 1]!.endDate).toBe(true);
+    // Each kerstvakantie holds Christmas and New Year's Day; one lies before today, one after.
+    const christmas = periods.filter((p) => p.name === "Kerstvakantie");
+    for (const p of christmas) {
+      const year = p.startDate.getUTCFullYear();
+      expect(p.startDate <= parseDay(`${year}-12-25`) && p.endDate >= parseDay(`${year + 1}-01-01`)).toBe(true);
+      expect(formatDay(addDays(p.startDate, 15))).toBe(formatDay(p.endDate));
+    }
+    expect(christmas.some((p) => p.endDate < today)).toBe(true);
+    expect(christmas.some((p) => p.startDate > today)).toBe(true);
+    const summers = periods.filter((p) => p.name === "Zomervakantie");
+    for (const p of summers) expect([p.startDate.getUTCMonth(), formatDay(addDays(p.startDate, 43))]).toEqual([6, formatDay(p.endDate)]);
   });
 
   it("has past and pending requests of every kind, each with items", async () => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { parseIsoDate, toIsoDate } from "@/lib/format/date";
 import { toDayPartDef, toPlacementDef, toRequestItemDef } from "./mappers";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SchoolHolidayDef } from "@/lib/domain/school-holidays";
 import type {
   ClosingDayDef,
   CreditDef,
@@ -28,6 +29,11 @@ export interface FamilyCalendarData {
   /** The organisation's own closing days in the range (holidays are computed, not stored). */
   closingDays: ClosingDayDef[];
   credits: CreditDef[];
+  /**
+   * School holidays overlapping the range for the organisation and the locations of `groups`, and which
+   * of those locations keep periods of their own (lib/domain/school-holidays.ts).
+   */
+  schoolHolidays: LoadedSchoolHolidays;
   policy: Policy;
 }
 
@@ -66,6 +72,50 @@ export async function loadPolicyWith(client: Pick<Prisma.TransactionClient, "org
   };
 }
 
+/** A SchoolHolidayCalendar (lib/domain/school-holidays.ts) as loaded for a date range. */
+export interface LoadedSchoolHolidays {
+  /** Periods overlapping the range, sorted by start date. */
+  periods: SchoolHolidayDef[];
+  /** Locations with periods of their own at all (also outside the range), sorted. */
+  locationsWithOwnPeriods: string[];
+}
+
+/**
+ * The organisation's school holidays for [from, to]: its own periods and those of `locationIds`
+ * (every location when omitted) that overlap the range, plus which of these locations have periods
+ * of their own at all — also outside the range, so such a location never falls back to the
+ * organisation's periods. Read with the given client (e.g. inside a transaction).
+ */
+export async function loadSchoolHolidaysWith(
+  client: Pick<Prisma.TransactionClient, "schoolHoliday">,
+  organisationId: string,
+  from: IsoDate,
+  to: IsoDate,
+  locationIds?: readonly string[],
+): Promise<LoadedSchoolHolidays> {
+  const locationFilter = locationIds ? { in: [...new Set(locationIds)] } : { not: null };
+  const [rows, own] = await Promise.all([
+    client.schoolHoliday.findMany({
+      where: {
+        organisationId,
+        startDate: { lte: parseIsoDate(to) },
+        endDate: { gte: parseIsoDate(from) },
+        OR: [{ locationId: null }, { locationId: locationFilter }],
+      },
+      orderBy: [{ startDate: "asc" }, { endDate: "asc" }],
+    }),
+    client.schoolHoliday.findMany({
+      where: { organisationId, locationId: locationFilter },
+      distinct: ["locationId"],
+      select: { locationId: true },
+    }),
+  ]);
+  return {
+    periods: rows.map((r) => ({ name: r.name, startDate: toIsoDate(r.startDate), endDate: toIsoDate(r.endDate), locationId: r.locationId })),
+    locationsWithOwnPeriods: own.flatMap((r) => (r.locationId ? [r.locationId] : [])).sort(),
+  };
+}
+
 export async function loadFamilyCalendarData(
   scope: { organisationId: string; familyId: string },
   from: IsoDate,
@@ -92,7 +142,7 @@ export async function loadFamilyCalendarData(
   });
   const childIds = children.map((c) => c.id);
 
-  const [items, credits, closingDays, policy] = await Promise.all([
+  const [items, credits, closingDays, schoolHolidays, policy] = await Promise.all([
     db.requestItem.findMany({
       where: { childId: { in: childIds }, date: { gte: fromDate, lte: toDate } },
       orderBy: [{ date: "asc" }, { startMinute: "asc" }],
@@ -103,6 +153,8 @@ export async function loadFamilyCalendarData(
       where: { organisationId: scope.organisationId, date: { gte: fromDate, lte: toDate } },
       orderBy: { date: "asc" },
     }),
+    // Every location's periods, narrowed below to the family's locations (one round trip less).
+    loadSchoolHolidaysWith(db, scope.organisationId, from, to),
     loadPolicy(scope.organisationId),
   ]);
 
@@ -119,6 +171,8 @@ export async function loadFamilyCalendarData(
     }
   }
 
+  const familyLocations = new Set([...groups.values()].map((g) => g.locationId));
+
   return {
     children: children.map(({ id, firstName, lastName }) => ({ id, firstName, lastName })),
     placements,
@@ -126,7 +180,7 @@ export async function loadFamilyCalendarData(
     groups: [...groups.values()],
     items: items.map(toRequestItemDef),
     closingDays: closingDays
-      .filter((d) => d.locationId === null || [...groups.values()].some((g) => g.locationId === d.locationId))
+      .filter((d) => d.locationId === null || familyLocations.has(d.locationId))
       .map((d) => ({ date: toIsoDate(d.date), name: d.name, locationId: d.locationId })),
     credits: credits.map((c) => ({
       id: c.id,
@@ -138,6 +192,10 @@ export async function loadFamilyCalendarData(
       validUntil: toIsoDate(c.validUntil),
       restriction: c.restriction,
     })),
+    schoolHolidays: {
+      periods: schoolHolidays.periods.filter((p) => p.locationId === null || familyLocations.has(p.locationId)),
+      locationsWithOwnPeriods: schoolHolidays.locationsWithOwnPeriods.filter((id) => familyLocations.has(id)),
+    },
     policy,
   };
 }

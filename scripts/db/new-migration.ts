@@ -1,7 +1,7 @@
 // `npm run db:new-migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql with the
 // SQL that brings a database migrated to the current migrations in line with prisma/schema.prisma.
 // It does what `prisma migrate dev --create-only` does, with the wasm schema engine (no download needed).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, ensureDatabase } from "./embedded";
@@ -16,6 +16,8 @@ if (!name) {
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "ouderportaal-migration-"));
+// mkdtemp makes it 0700; run as root, embedded PostgreSQL drops to the postgres user and must enter it.
+chmodSync(dir, 0o755);
 const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 54340 + Math.floor(Math.random() * 50), persistent: false });
 try {
   await ensureDatabase(server.adminUrl, "scratch");

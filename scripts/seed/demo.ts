@@ -8,6 +8,8 @@
 // already exists nothing is written.
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../lib/auth/password";
+import { restrictionFits } from "../../lib/domain/credits";
+import { schoolHolidayLookup } from "../../lib/domain/school-holidays";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import {
   addDays,
@@ -161,6 +163,42 @@ const FAMILIES: Record<FamilyKey, FamilySpec> = {
   dijkstra: { name: "Dijkstra", guardians: [{ email: "rik.dijkstra@demo.ouderportaal.nl", rank: 1, phone: "06 8901 2345" }], street: "Adelaarstraat 23", postalCode: "3514 CA" },
 };
 
+// ─── School holidays ─────────────────────────────────────────────────────────
+
+/** The Saturday before the Monday of ISO week `week` of `year`: where a week's school holiday starts. */
+function saturdayBeforeIsoWeek(year: number, week: number): Date {
+  const jan4 = new Date(Date.UTC(year, 0, 4)); // always in ISO week 1
+  return addDays(jan4, 1 - isoWeekday(jan4) + 7 * (week - 1) - 2);
+}
+
+export interface DemoSchoolHoliday {
+  name: string;
+  startDate: Date;
+  endDate: Date;
+}
+
+/**
+ * Plausible school holidays of region midden (Utrecht) for the school year that starts in `year`,
+ * Saturday to Sunday, computed from the year alone. The government sets the real dates per region and
+ * rotates them between regions, so these follow the usual pattern, not a published table:
+ * herfstvakantie in ISO week 43; kerstvakantie the two weeks from the Saturday on or before 25 December
+ * (so Christmas and New Year's Day are in it); in the next year voorjaarsvakantie in week 8,
+ * meivakantie the nine days from the Saturday on or before Koningsdag (27 April), and zomervakantie six
+ * weeks from the Saturday before week 30 (18–24 July).
+ */
+export function demoSchoolHolidays(year: number): DemoSchoolHoliday[] {
+  /** The Saturday on or before `day`. */
+  const saturdayUpTo = (day: Date) => addDays(day, -((isoWeekday(day) + 1) % 7));
+  const period = (name: string, startDate: Date, days: number) => ({ name, startDate, endDate: addDays(startDate, days - 1) });
+  return [
+    period("Herfstvakantie", saturdayBeforeIsoWeek(year, 43), 9),
+    period("Kerstvakantie", saturdayUpTo(new Date(Date.UTC(year, 11, 25))), 16),
+    period("Voorjaarsvakantie", saturdayBeforeIsoWeek(year + 1, 8), 9),
+    period("Meivakantie", saturdayUpTo(new Date(Date.UTC(year + 1, 3, 27))), 9),
+    period("Zomervakantie", saturdayBeforeIsoWeek(year + 1, 30), 44),
+  ];
+}
+
 // ─── Result of the builder ───────────────────────────────────────────────────
 
 export interface PhotoJob {
@@ -184,6 +222,7 @@ export interface DemoData {
   groups: Prisma.GroupCreateManyInput[];
   dayParts: Prisma.DayPartCreateManyInput[];
   closingDays: Prisma.ClosingDayCreateManyInput[];
+  schoolHolidays: Prisma.SchoolHolidayCreateManyInput[];
   users: (Omit<Prisma.UserCreateManyInput, "passwordHash"> & { id: string; email: string; activated: boolean })[];
   files: FileJob[];
   staffProfiles: Prisma.StaffProfileCreateManyInput[];
@@ -264,6 +303,7 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
     groups: [],
     dayParts: [],
     closingDays: [],
+    schoolHolidays: [],
     users: [],
     files: [],
     staffProfiles: [],
@@ -364,6 +404,21 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
   addClosingDay(pastStudyDay, null, "Studiedag");
   addClosingDay(studyDay, null, "Studiedag");
   addClosingDay(teamDayNoord, "noord", "Teamdag De Regenboog Noord");
+
+  // School holidays (region midden, for both locations) of every school year (1 September – 31 August)
+  // that overlaps today − 1 year … today + 1 year. They decide where Sem's holidays-only credit fits.
+  for (let year = today.getUTCFullYear() - 2; year <= today.getUTCFullYear() + 1; year++) {
+    const schoolYearStart = new Date(Date.UTC(year, 8, 1));
+    const schoolYearEnd = new Date(Date.UTC(year + 1, 7, 31));
+    if (schoolYearStart > ahead(365) || schoolYearEnd < ago(365)) continue;
+    for (const holiday of demoSchoolHolidays(year)) {
+      check(isoWeekday(holiday.startDate) === 6 && isoWeekday(holiday.endDate) === 7, `${holiday.name} ${year} runs Saturday to Sunday`);
+      data.schoolHolidays.push({ id: randomUUID(), organisationId, locationId: null, ...holiday, createdAt: at(ago(400), 10) });
+    }
+  }
+  const isSchoolHoliday = schoolHolidayLookup(
+    data.schoolHolidays.map((h) => ({ name: h.name, startDate: formatDay(h.startDate as Date), endDate: formatDay(h.endDate as Date), locationId: null })),
+  );
 
   // Users. Everybody is activated except the demo account that shows the activation flow.
   const userId = {} as Record<DemoEmail, string>;
@@ -661,7 +716,7 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
         // One credit pays a whole day part or nothing (no mixing, seed 002/003).
         check(credit.minutes - credit.used >= minutes, `${where}: credit does not cover the day part`);
         check(item.date >= credit.validFrom && item.date <= credit.validUntil, `${where}: credit not valid on the date`);
-        check(credit.restriction === "NONE", `${where}: restricted credit`);
+        check(restrictionFits(credit.restriction, formatDay(item.date), isSchoolHoliday), `${where}: credit restricted on the date`);
         // A pending item holds its credit, so it cannot be offered twice; approval keeps it, rejection frees it.
         if (item.status === "PENDING" || item.status === "APPROVED") credit.used += minutes;
         creditId = credit.id;
@@ -1393,6 +1448,25 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
   ];
   for (const [event, email, push] of prefs) data.notificationPreferences.push({ userId: uid(laura), event, email, push });
 
+  // The demo shows Sem's holidays-only credit paying an NSO in the kerstvakantie, whenever a weekday of
+  // it on which Sem is free lies in the booking window (not when only its end or start does).
+  const horizon = ahead(data.policy.bookingHorizonDays ?? 90);
+  const holidaysCredit = credits["sem.holidays"]!;
+  const nso = part("avonturiers", "NSO");
+  const christmasDays = data.schoolHolidays
+    .filter((h) => h.name === "Kerstvakantie")
+    .flatMap((h) => Array.from({ length: daysBetween(h.startDate as Date, h.endDate as Date) + 1 }, (_, i) => addDays(h.startDate as Date, i)))
+    .filter((day) => day > today && day <= horizon && isFree("sem", [1, 2, 3, 4, 5])(day) && !activeAdds.has(`sem|${formatDay(day)}|NSO`));
+  for (const day of christmasDays) {
+    check(
+      day >= holidaysCredit.validFrom &&
+        day <= holidaysCredit.validUntil &&
+        holidaysCredit.minutes - holidaysCredit.used >= nso.end - nso.start &&
+        restrictionFits(holidaysCredit.restriction, formatDay(day), isSchoolHoliday),
+      `Sem's holidays credit pays an NSO on ${formatDay(day)} in the kerstvakantie`,
+    );
+  }
+
   check(diaryCounter > 0 && data.photos.length >= 12, "enough diary entries and photos");
   check(daysBetween(CHILDREN.julia.end!, today) === 21, "Julia's placement ended 21 days ago");
   return data;
@@ -1472,6 +1546,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
         await tx.group.createMany({ data: data.groups });
         await tx.dayPart.createMany({ data: data.dayParts });
         await tx.closingDay.createMany({ data: data.closingDays });
+        await tx.schoolHoliday.createMany({ data: data.schoolHolidays });
         await tx.user.createMany({ data: users });
         await tx.storedFile.createMany({ data: files });
         await tx.staffProfile.createMany({ data: data.staffProfiles });
@@ -1524,6 +1599,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
       requests: data.requests.length,
       requestItems: data.requestItems.length,
       credits: data.credits.length,
+      schoolHolidays: data.schoolHolidays.length,
       diaryEntries: data.diaryEntries.length,
       photos: photos.length,
       threads: data.threads.length,

@@ -2,13 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { loadPolicyWith } from "@/lib/db/calendar-data";
+import { loadPolicyWith, loadSchoolHolidaysWith } from "@/lib/db/calendar-data";
 import { closingLookupByGroup, type ClosingLookup } from "@/lib/domain/closing-days";
 import { creditIneligibility, canSpendFlex, flexBalance, isFlexRequestInTime, type CreditIneligibility } from "@/lib/domain/credits";
 import { isWithin, yearOf } from "@/lib/domain/dates";
 import { dayPartMinutes, dayPartPrice } from "@/lib/domain/pricing";
 import { canAssessAsWhole, validateExpiresOn, validateRequestDate, type RequestDateError } from "@/lib/domain/requests";
 import { scheduleDay, scheduleForChildren, type ChildSchedule } from "@/lib/domain/schedule";
+import { schoolHolidayLookupByGroup } from "@/lib/domain/school-holidays";
 import type { CreditDef, DayPartDef, IsoDate, PaymentMethod, PlacementDef, Policy, RequestItemDef, RequestKind } from "@/lib/domain/types";
 import { amsterdamIsoDate, parseIsoDate, toIsoDate } from "@/lib/format/date";
 import { toDayPartDef, toPlacementDef, toRequestItemDef } from "../mappers";
@@ -25,17 +26,15 @@ import { extraDaySchema, type ExtraDayData } from "@/lib/schemas/extra-day";
 // rejection and the expiry job give minutes back) and re-checked after the lock. The unique index on
 // (createdById, idempotencyKey) stays the last line of defence (P2002 → the first request).
 //
-// School holidays are not modelled yet: credits restricted to holidays are treated as unusable and
-// school-weeks-only credits as usable (isSchoolHoliday = () => false), on the form and here alike.
+// A credit restricted to school holidays (or to school weeks) is checked against the school holidays
+// of the location of the booked day part's group — the group of the child's placement on that date —
+// exactly as the form offers it (options.ts, lib/domain/school-holidays.ts).
 
 /** Same shape as lib/actions/result's ActionResult (kept local: lib/db does not import lib/actions). */
 export type SubmitFailure = { ok: false; code: string; fieldErrors?: Partial<Record<string, string[]>> };
 export type SubmitResult<T> = { ok: true; data: T } | SubmitFailure;
 
 export type RequestActor = Pick<SessionUser, "id" | "role" | "organisationId" | "familyId">;
-
-/** Unknown for now: see the comment at the top. */
-export const isSchoolHolidayUnknown: (date: IsoDate) => boolean = () => false;
 
 export interface SubmittedItem {
   id: string;
@@ -95,6 +94,8 @@ export interface FamilyContext {
   items: RequestItemDef[];
   schedules: Map<string, ChildSchedule>;
   closing: ClosingLookup;
+  /** The location of every group the children are placed in (within the range). */
+  locationOfGroup: Map<string, string>;
 }
 
 /** Locks the family row; false when the family is not the actor's (or not in their organisation). */
@@ -151,7 +152,7 @@ export async function loadFamilyContext(
     locationOfGroup,
   });
   const schedules = scheduleForChildren({ childIds, from, to, placements, dayParts: [...dayParts.values()], items, closing });
-  return { today, policy, familyChildIds: new Set(childIds), placements, dayParts, items, schedules, closing };
+  return { today, policy, familyChildIds: new Set(childIds), placements, dayParts, items, schedules, closing, locationOfGroup };
 }
 
 export type WantedError =
@@ -334,6 +335,14 @@ export async function submitExtraDay(actor: RequestActor, input: unknown, now: D
           });
         }
       }
+      // School holidays decide where HOLIDAYS_ONLY and SCHOOL_WEEKS_ONLY credits fit; read only when a credit pays.
+      const schoolHoliday =
+        creditIds.length > 0
+          ? schoolHolidayLookupByGroup(
+              await loadSchoolHolidaysWith(tx, actor.organisationId, first, last, [...new Set(ctx.locationOfGroup.values())]),
+              ctx.locationOfGroup,
+            )
+          : null;
       const flexUsed = await flexUsedMinutes(tx, [...ctx.familyChildIds]);
 
       const seen = new Set<string>();
@@ -368,7 +377,8 @@ export async function submitExtraDay(actor: RequestActor, input: unknown, now: D
           if (b.payment.method === "CREDIT") {
             const credit = credits.get(b.payment.creditId);
             if (!credit) return refuse("creditNotFound");
-            const why = creditIneligibility(credit, { childId: b.childId, date: b.date, minutes, isSchoolHoliday: isSchoolHolidayUnknown });
+            const isSchoolHoliday = (date: IsoDate) => schoolHoliday!(date, dayPart.groupId); // a credit pays: loaded above
+            const why = creditIneligibility(credit, { childId: b.childId, date: b.date, minutes, isSchoolHoliday });
             if (why) return refuse(CREDIT_CODES[why]);
             credit.usedMinutes += minutes; // a second booking on the same credit sees what this one took
             spent.set(credit.id, (spent.get(credit.id) ?? 0) + minutes);

@@ -8,16 +8,18 @@ import { addDays, assertIsoDate, eachDay, isWithin, yearOf } from "@/lib/domain/
 import { dayPartMinutes, dayPartPrice } from "@/lib/domain/pricing";
 import { lastRequestableDate, validateRequestDate, type RequestDateError } from "@/lib/domain/requests";
 import { dayPartChoices, scheduleDay, scheduleForChildren, type CareSource } from "@/lib/domain/schedule";
+import { schoolHolidayLookupByGroup } from "@/lib/domain/school-holidays";
 import type { CreditKind, CreditRestriction, IsoDate } from "@/lib/domain/types";
 import { amsterdamIsoDate } from "@/lib/format/date";
-import { flexUsedMinutes, isSchoolHolidayUnknown } from "./extra-day";
+import { flexUsedMinutes } from "./extra-day";
 
 // What the "Dag aanvragen" and "Ruildag aanvragen" forms offer (seed 002 §5.2–5.3): per child and
 // date the day parts of the child's groups, the ones already scheduled marked "reeds gepland" with
 // their times, the price of each (placement rate; flex contracts spend flex hours instead), and the
 // credits that can pay that whole day part (no mixing; only credits valid that date and of a fitting
-// restriction). School holidays are not modelled yet: holidays-only credits are never offered and
-// school-weeks-only credits always (isSchoolHolidayUnknown). The server re-checks everything on submit.
+// restriction: a holidays-only credit only in a school holiday of the location of the day part's
+// group, a school-weeks-only credit only outside them — lib/domain/school-holidays.ts). The server
+// re-checks everything on submit.
 
 /** Longest range one call computes (a quarter; the form asks per month). */
 export const MAX_OPTION_DAYS = 93;
@@ -105,11 +107,13 @@ export async function requestOptions(
   const data = await loadFamilyCalendarData({ organisationId: user.organisationId, familyId: user.familyId }, from, to);
   const { policy } = data;
   const groupName = new Map(data.groups.map((g) => [g.id, g.name]));
+  const locationOfGroup = new Map(data.groups.map((g) => [g.id, g.locationId]));
   const closing = closingLookupByGroup(from, to, {
     organisationDays: data.closingDays,
     liberationDayEveryYears: policy.liberationDayEveryYears,
-    locationOfGroup: new Map(data.groups.map((g) => [g.id, g.locationId])),
+    locationOfGroup,
   });
+  const schoolHoliday = schoolHolidayLookupByGroup(data.schoolHolidays, locationOfGroup);
   const childIds = data.children.map((c) => c.id);
   const schedules = scheduleForChildren({ childIds, from, to, placements: data.placements, dayParts: data.dayParts, items: data.items, closing });
   const flexUsed = await flexUsedMinutes(db, childIds);
@@ -148,7 +152,7 @@ export async function requestOptions(
           priceCents: flex ? null : dayPartPrice(dp, placement.hourlyRateCents),
           credits:
             requestable && !flex
-              ? usableCredits(credits, { childId: child.id, date, minutes, isSchoolHoliday: isSchoolHolidayUnknown }).map((c) => ({
+              ? usableCredits(credits, { childId: child.id, date, minutes, isSchoolHoliday: (day) => schoolHoliday(day, dp.groupId) }).map((c) => ({
                   id: c.id,
                   kind: c.kind,
                   remainingMinutes: remainingMinutes(c),
