@@ -39,6 +39,11 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await expect(optionDay).toBeVisible();
     await optionDay.locator("summary").click();
     await expect(optionDay.getByText(t(locale, "Agenda.status.PENDING")).first()).toBeVisible();
+    // Each request item links to the request's page (details, reason, cancelling).
+    await expect(optionDay.getByRole("link", { name: new RegExp(`^${t(locale, "Agenda.requestDetails")} `) }).first()).toHaveAttribute(
+      "href",
+      new RegExp(`^/${locale}/agenda/requests/[0-9a-f-]{36}$`),
+    );
 
     // The four actions of seed 002 §5.1 are links to their forms.
     await expect(main.getByRole("link", { name: t(locale, "Agenda.actions.requestDay"), exact: true })).toHaveAttribute("href", `/${locale}/agenda/request-day`);

@@ -114,6 +114,16 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await expect(first).toContainText(tPattern(locale, "Requests.submittedAt"));
     await expectAccessible(page);
 
+    // The seeded request that was not assessed before its expiry date shows as VERVALLEN / EXPIRED.
+    const expired = main.getByRole("article").filter({ hasText: t(locale, "Agenda.status.EXPIRED") }).first();
+    for (let i = 0; i < 5 && (await expired.count()) === 0; i++) {
+      const more = main.getByRole("link", { name: t(locale, "Requests.loadMore") });
+      if ((await more.count()) === 0) break;
+      await more.click();
+      await expect(page).toHaveURL(new RegExp(`pages=${i + 2}`));
+    }
+    await expect(expired).toBeVisible();
+
     // Details: within 30 days, so the reason instead of a cancel button.
     await first.getByRole("link", { name: new RegExp(t(locale, "Requests.details")) }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/agenda/requests/[0-9a-f-]{36}$`));

@@ -59,6 +59,15 @@ describe("parseInput / publicAction", () => {
     expect(parseInput(schema, { a: "c" })).toMatchObject({ ok: false, code: "Test.formLevel" });
   });
 
+  it("keys a nested error by its whole path, so a form can show it on the row", () => {
+    const schema = z.object({ rows: z.array(z.object({ day: z.string({ error: "Test.dayRequired" }) })) });
+    expect(parseInput(schema, { rows: [{ day: "ma" }, {}] })).toEqual({
+      ok: false,
+      code: "errors.validation",
+      fieldErrors: { "rows.1.day": ["Test.dayRequired"] },
+    });
+  });
+
   it("keeps the password confirmation error on its field", () => {
     const result = parseInput(resetPasswordSchema, { token: "A".repeat(43), password: "a".repeat(12), confirmPassword: "b".repeat(12) });
     expect(result).toEqual({ ok: false, code: "errors.validation", fieldErrors: { confirmPassword: ["Auth.validation.passwordsDoNotMatch"] } });

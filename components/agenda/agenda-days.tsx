@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { formatDay, formatMinuteRange } from "@/lib/format/date";
+import { Link } from "@/lib/i18n/navigation";
 import type { AgendaChildDayDto, AgendaClosedDto, AgendaDayDto, AgendaRequestItemDto } from "@/lib/db/agenda";
 
 type AgendaT = ReturnType<typeof useTranslations<"Agenda">>;
@@ -208,6 +209,17 @@ function ChildDetails({ child }: { child: AgendaChildDayDto }) {
               </span>
               {item.groupName ? <span className="text-muted">{t("group", { name: item.groupName })}</span> : null}
               <Badge className={STATUS_STYLE[item.status]}>{t(`status.${item.status}`)}</Badge>
+              {/* Details, a rejection's reason and cancelling live on the request's own page (seed 002 §5.2). */}
+              <Link
+                href={`/agenda/requests/${item.requestId}`}
+                className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4 hover:text-brand-800"
+              >
+                {t("requestDetails")}
+                <span className="sr-only">
+                  {" "}
+                  ({requestKindLabel(t, item)}, {dayPartName(t, item.code)})
+                </span>
+              </Link>
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { useMessageKey } from "@/components/auth/use-message";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, FieldGroup, TextAreaField } from "@/components/ui/choice-fields";
 import { submitAbsenceAction } from "@/lib/actions/requests/absence";
+import type { FailureDetail } from "@/lib/actions/result";
 import { isIsoDate } from "@/lib/domain/dates";
 import { formatDay, formatMinuteRange } from "@/lib/format/date";
 import { useRouter } from "@/lib/i18n/navigation";
@@ -91,6 +92,7 @@ export function AbsenceForm({
   const [childIds, setChildIds] = useState<string[]>(childrenList.length === 1 ? [childrenList[0]!.id] : []);
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [formError, setFormError] = useState<string | null>(null);
+  const [formErrorAbout, setFormErrorAbout] = useState<FailureDetail | null>(null);
   const [done, setDone] = useState<Submitted | null>(null);
   const lastKey = useRef<{ fingerprint: string; key: string } | null>(null);
 
@@ -177,19 +179,24 @@ export function AbsenceForm({
       return;
     }
     if (!result.ok) {
-      for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
+      for (const [path, keys] of Object.entries(result.fieldErrors ?? {})) {
         const key = keys?.[0];
+        const field = path.split(".")[0]!;
         if (key && ["childIds", "from", "to", "selections", "reason", "comment"].includes(field)) {
           setError(field as "from", { message: key });
         }
       }
       setFormError(result.code);
+      setFormErrorAbout(result.detail ?? null);
       return;
     }
     setDone({ requestId: result.data.requestId, totalMinutes: result.data.totalMinutes, makeUpMinutes: result.data.makeUpMinutes });
   };
 
-  const onInvalid = () => setFormError("errors.validation");
+  const onInvalid = () => {
+    setFormError("errors.validation");
+    setFormErrorAbout(null);
+  };
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     // The controlled parts (dates, children, day parts) go into the form values just before validation;
@@ -240,11 +247,21 @@ export function AbsenceForm({
   const commentError = firstMessage(errors.comment);
   const busy = isSubmitting;
   const describe = formError ? ERROR_ID : undefined;
+  // "Noor, maandag 7 december 2026, Ochtend": what a refusal from the server is about.
+  const aboutChild = childrenList.find((c) => c.id === formErrorAbout?.childId);
+  const aboutPart = days
+    .find((d) => d.date === formErrorAbout?.date)
+    ?.children.find((c) => c.childId === formErrorAbout?.childId)
+    ?.dayParts.find((p) => p.dayPartId === formErrorAbout?.dayPartId);
+  const about = aboutChild && formErrorAbout?.date
+    ? [aboutChild.firstName, formatDay(formErrorAbout.date, locale, "weekday"), aboutPart ? dayPartName(aboutPart.code) : null].filter(Boolean).join(", ")
+    : null;
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex max-w-3xl flex-col gap-6" aria-busy={busy || loading || undefined}>
       {formError ? (
         <FormAlert id={ERROR_ID} tone="error" title={t("errorTitle")}>
+          {about ? `${about}: ` : null}
           {message(formError)}
         </FormAlert>
       ) : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChildOptions, CreditOption, DayOptions, DayPartOption } from "@/lib/db/requests/options";
-import { addBookings, bookingsFor, creditUse, dayPartChoices, draftTotals, flexUse, mergeChildDays } from "./extra-day-draft";
+import { addBookings, bookingsFor, creditOverspent, creditUse, dayPartChoices, draftTotals, flexUse, mergeChildDays } from "./extra-day-draft";
 
 const MORNING = "00000000-0000-4000-8000-00000000000a";
 const AFTERNOON = "00000000-0000-4000-8000-00000000000b";
@@ -90,6 +90,8 @@ describe("the draft", () => {
     expect(draftTotals(draft)).toEqual({ minutes: 360 * 2 + 330, invoicedCents: 4950, dates: ["2026-12-09", "2026-12-10"] });
     expect(creditUse(draft).get(CREDIT)).toBe(720);
     expect(flexUse(draft).size).toBe(0);
+    const flex = [...draft.slice(0, 1), { ...draft[0]!, key: "x", date: "2027-01-04" }].map((b) => ({ ...b, payment: { method: "FLEX" as const } }));
+    expect(Object.fromEntries(flexUse(flex))).toEqual({ "child-1|2026": 360, "child-1|2027": 360 });
   });
 });
 
@@ -102,5 +104,17 @@ describe("mergeChildDays", () => {
     expect(merged!.days[1]!.dayParts[0]!.pending).toBe(true);
     // A period over the turn of the year offers the morning on the free dates of both months.
     expect(dayPartChoices(merged!, ["2026-12-30", "2026-12-31", "2027-01-04"], [])[0]!.dates).toEqual(["2026-12-30", "2027-01-04"]);
+  });
+});
+
+describe("creditOverspent", () => {
+  it("refuses one credit for two day parts that it covers only one at a time", () => {
+    const c = child([day("2026-12-09", [part(MORNING, { credits: [credit(600)] }), part(AFTERNOON, { credits: [credit(600)] })])]);
+    const [morning, afternoon] = dayPartChoices(c, ["2026-12-09"], []);
+    const pay = { method: "CREDIT" as const, creditId: CREDIT };
+    const both = [...bookingsFor(c, morning!, pay), ...bookingsFor(c, afternoon!, pay)];
+    expect(creditOverspent(both, morning!.credits)).toBe(true); // 360 + 330 > 600
+    expect(creditOverspent(bookingsFor(c, morning!, pay), morning!.credits)).toBe(false);
+    expect(creditOverspent(bookingsFor(c, morning!, { method: "INVOICE" }), [])).toBe(false);
   });
 });

@@ -66,10 +66,25 @@ export function creditUse(draft: readonly DraftBooking[]): Map<string, number> {
   return used;
 }
 
-/** Flex minutes the draft already spends, per child. */
+/**
+ * Whether bookings about to be added spend more of a credit than it has left (`offered` are the credit
+ * options shown, whose remainingMinutes already exclude the draft). Each choice only offers credits that
+ * cover it alone; two choices paid with the same credit in one go may not fit together.
+ */
+export function creditOverspent(added: readonly DraftBooking[], offered: readonly CreditOption[]): boolean {
+  const left = new Map(offered.map((c) => [c.id, c.remainingMinutes]));
+  for (const [id, minutes] of creditUse(added)) if (minutes > (left.get(id) ?? 0)) return true;
+  return false;
+}
+
+/** Flex minutes the draft already spends, per child and calendar year (flex hours are a yearly pot): key "childId|2027". */
 export function flexUse(draft: readonly DraftBooking[]): Map<string, number> {
   const used = new Map<string, number>();
-  for (const b of draft) if (b.payment.method === "FLEX") used.set(b.childId, (used.get(b.childId) ?? 0) + b.minutes);
+  for (const b of draft) {
+    if (b.payment.method !== "FLEX") continue;
+    const key = `${b.childId}|${b.date.slice(0, 4)}`;
+    used.set(key, (used.get(key) ?? 0) + b.minutes);
+  }
   return used;
 }
 

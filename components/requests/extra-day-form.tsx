@@ -18,7 +18,7 @@ import { formatEuro, formatHours } from "@/lib/format/money";
 import { useRouter } from "@/lib/i18n/navigation";
 import { extraDaySchema, MAX_COMMENT_LENGTH, type ExtraDayData, type ExtraDayInput, type ExtraDayPayment } from "@/lib/schemas/extra-day";
 import { newIdempotencyKey } from "./hours";
-import { addBookings, bookingsFor, dayPartChoices, draftTotals, flexUse, mergeChildDays, type DayPartChoice, type DraftBooking } from "./extra-day-draft";
+import { addBookings, bookingsFor, creditOverspent, dayPartChoices, draftTotals, flexUse, mergeChildDays, type DayPartChoice, type DraftBooking } from "./extra-day-draft";
 import { MonthCalendar, type CalendarSelection } from "./month-calendar";
 import { RequestConfirmation } from "./request-confirmation";
 
@@ -158,6 +158,10 @@ export function ExtraDayForm({
         .flatMap((choice) => bookingsFor(child, choice, paymentOf(choice, payments[pickKey(child.id, choice.dayPartId)]))),
     );
     if (added.length === 0) return setAddError(t("chooseDayParts"));
+    // One credit picked for several day parts at once must cover them all together (no partial payment).
+    if (creditOverspent(added, chosen.flatMap((child) => choicesFor(child).flatMap((c) => c.credits)))) {
+      return setAddError(t("errors.creditInsufficient"));
+    }
     setDraft((d) => addBookings(d, added));
     setBookingErrors({});
     setAnnouncement(t("added", { count: added.length }));
@@ -266,18 +270,19 @@ export function ExtraDayForm({
             </CheckboxField>
           ))}
         </div>
-        {chosen
-          .filter((c) => c.flex)
-          .map((c) => (
-            <p key={c.id} className="text-sm">
+        {chosen.flatMap((c) =>
+          // The pot of each year the shown month lies in, less what this request already spends of it.
+          (c.flex?.balances ?? []).map((b) => (
+            <p key={`${c.id}-${b.year}`} className="text-sm">
               {t("flexBalance", {
                 child: c.firstName,
-                hours: formatHours(Math.max(0, (c.flex!.balances[0]?.remainingMinutes ?? 0) - (flexUsed.get(c.id) ?? 0)), locale),
-                year: c.flex!.balances[0]?.year ?? "",
+                hours: formatHours(Math.max(0, b.remainingMinutes - (flexUsed.get(`${c.id}|${b.year}`) ?? 0)), locale),
+                year: b.year,
                 months: c.flex!.monthsAhead,
               })}
             </p>
-          ))}
+          )),
+        )}
       </fieldset>
 
       <section aria-labelledby="extra-day-bookings-heading" className="flex flex-col gap-3">

@@ -33,7 +33,7 @@ export function RequestConfirmation({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section aria-labelledby={id} role="status" className="flex max-w-3xl flex-col gap-4 rounded-xl border border-brand-200 bg-brand-50 p-5">
+    <section aria-labelledby={id} className="flex max-w-3xl flex-col gap-4 rounded-xl border border-brand-200 bg-brand-50 p-5">
       <h2 id={id} ref={heading} tabIndex={-1} className="text-xl font-semibold text-brand-900">
         {title}
       </h2>

@@ -4,5 +4,8 @@
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 
-export type ActionFailure = { ok: false; code: string; fieldErrors?: FieldErrors };
+/** Which child, date and day part a refusal is about, when it is about one (the form names them). */
+export type FailureDetail = { childId?: string; date?: string; dayPartId?: string };
+
+export type ActionFailure = { ok: false; code: string; fieldErrors?: FieldErrors; detail?: FailureDetail };
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;

@@ -27,9 +27,17 @@ export function parseInput<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | ActionFailure {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const { formErrors, fieldErrors } = z.flattenError(parsed.error);
+  // Field errors by their whole path ("comment", "bookings.2.payment"), so a form can show a nested
+  // error next to the very row it belongs to.
+  const formErrors: string[] = [];
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.map(String).join(".");
+    if (key) (fieldErrors[key] ??= []).push(issue.message);
+    else formErrors.push(issue.message);
+  }
   // A form-level rule (a refine without a path) becomes the code itself.
-  return fail(formErrors[0] ?? "errors.validation", fieldErrors as FieldErrors);
+  return fail(formErrors[0] ?? "errors.validation", Object.keys(fieldErrors).length > 0 ? fieldErrors : undefined);
 }
 
 /** Prisma's unique-constraint violation: an expected conflict (double submit, taken name), not a crash. */

@@ -11,7 +11,8 @@ const run = authedAction(
   absenceSchema,
   async (data, user): Promise<ActionResult<AbsenceSubmitted>> => {
     const result = await submitAbsence(user, data);
-    if (!result.ok) return fail(result.code);
+    // The refusal names the child and date it is about (detail), so the form can say which one.
+    if (!result.ok) return result.detail ? { ...fail(result.code), detail: result.detail } : fail(result.code);
     // The agenda and the overview (and every page under /agenda) show the new absence.
     revalidatePath("/[locale]/(parent)/agenda", "layout");
     return ok(result.data);
