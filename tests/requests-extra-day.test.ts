@@ -333,6 +333,53 @@ describe("requestOptions", () => {
     expect(flexDay.dayParts[0]).toMatchObject({ payment: "FLEX", priceCents: null, credits: [] });
   });
 
+  it("neither offers nor accepts a day part the child is reported absent for", async () => {
+    // Monday 21 December: Noor's contract morning, reported absent.
+    const absence = await db.request.create({
+      data: {
+        familyId: parent.familyId!, kind: "ABSENCE", createdById: parent.id, idempotencyKey: randomUUID(),
+        periodStart: d("2026-12-21"), periodEnd: d("2026-12-21"), absenceReason: "SICK",
+        items: { create: [{ childId: noor, groupId: (await db.dayPart.findUniqueOrThrow({ where: { id: dp.morning } })).groupId, dayPartId: dp.morning, date: d("2026-12-21"), direction: "REMOVE", startMinute: 420, endMinute: 780, status: "REGISTERED" }] },
+      },
+    });
+    const options = await requestOptions(parent, { from: "2026-12-21", to: "2026-12-21" }, NOW);
+    const morning = options.children.find((c) => c.id === noor)!.days[0]!.dayParts.find((p) => p.dayPartId === dp.morning)!;
+    expect(morning).toMatchObject({ absent: true, alreadyScheduled: null, credits: [] });
+    const before = await snapshot();
+    const result = await submitExtraDay(parent, input([{ childId: noor, date: "2026-12-21", dayPartId: dp.morning, payment: invoice }]), NOW);
+    expect(result).toMatchObject({ ok: false, code: "ExtraDay.errors.alreadyAbsent" });
+    expect(await snapshot()).toEqual(before);
+    await db.request.delete({ where: { id: absence.id } });
+  });
+
+  it("marks the day parts of a closed location for a child placed at two locations, and refuses them", async () => {
+    const north = await db.location.create({ data: { organisationId: orgId, name: "Noord" } });
+    const group = await db.group.create({
+      data: { locationId: north.id, name: "Zeesterren", type: "KDV", dayParts: { create: [{ code: "MORNING", startMinute: 450, endMinute: 780, capacity: 8, sortOrder: 1 }] } },
+      include: { dayParts: true },
+    });
+    const family = await db.family.create({ data: { organisationId: orgId, name: "Twee Locaties" } });
+    const twoParent = await makeParent(family.id, 1, "twee@example.test");
+    const kid = (await db.child.create({ data: { familyId: family.id, firstName: "Mila", lastName: "Test", birthDate: d("2023-01-01") } })).id;
+    const kdvGroupId = (await db.dayPart.findUniqueOrThrow({ where: { id: dp.morning } })).groupId;
+    await db.placement.create({ data: { childId: kid, groupId: kdvGroupId, startDate: d("2026-01-01"), contractType: "FIXED", hourlyRateCents: 1045 } });
+    await db.placement.create({ data: { childId: kid, groupId: group.id, startDate: d("2026-01-01"), contractType: "FIXED", hourlyRateCents: 1045 } });
+    // Friday 18 December: Noord is closed (studiedag), Centrum is open.
+    await db.closingDay.create({ data: { organisationId: orgId, locationId: north.id, date: d("2026-12-18"), name: "Studiedag" } });
+
+    const options = await requestOptions(twoParent, { from: "2026-12-18", to: "2026-12-18" }, NOW);
+    const day = options.children[0]!.days[0]!;
+    expect(day.blocked).toBeNull();
+    const north0 = day.dayParts.find((p) => p.dayPartId === group.dayParts[0]!.id)!;
+    const centre = day.dayParts.find((p) => p.dayPartId === dp.morning)!;
+    expect(north0).toMatchObject({ closed: true, credits: [] });
+    expect(centre).toMatchObject({ closed: false });
+    const refused = await submitExtraDay(twoParent, input([{ childId: kid, date: "2026-12-18", dayPartId: group.dayParts[0]!.id, payment: invoice }]), NOW);
+    expect(refused).toMatchObject({ ok: false, code: "ExtraDay.errors.closed" });
+    const accepted = await submitExtraDay(twoParent, input([{ childId: kid, date: "2026-12-18", dayPartId: dp.morning, payment: invoice }]), NOW);
+    expect(accepted.ok).toBe(true);
+  });
+
   it("shows nothing of another family and refuses staff", async () => {
     const options = await requestOptions(otherParent, { from: "2026-11-24", to: "2026-11-30" }, NOW);
     expect(options.children.map((c) => c.id)).toEqual([otherChild]);

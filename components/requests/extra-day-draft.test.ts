@@ -20,6 +20,8 @@ function part(dayPartId: string, over: Partial<DayPartOption> = {}): DayPartOpti
     minutes: morning ? 360 : 330,
     alreadyScheduled: null,
     pending: false,
+    absent: false,
+    closed: false,
     payment: "INVOICE",
     priceCents: morning ? 5400 : 4950,
     credits: [],
@@ -48,11 +50,15 @@ describe("dayPartChoices", () => {
       day("2026-12-09", [part(MORNING, { pending: true })]),
       day("2026-12-10", [part(MORNING)]),
       day("2026-12-11", [part(MORNING)]),
+      day("2026-12-14", [part(MORNING, { absent: true })]),
+      day("2026-12-15", [part(MORNING, { closed: true })]),
     ]);
-    const [morning] = dayPartChoices(c, ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"], []);
+    const [morning] = dayPartChoices(c, ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11", "2026-12-14", "2026-12-15"], []);
     expect(morning!.dates).toEqual(["2026-12-10", "2026-12-11"]);
     expect(morning!.scheduled.map((s) => s.date)).toEqual(["2026-12-07"]);
-    expect(morning!.unavailable).toEqual(["2026-12-08", "2026-12-09"]);
+    expect(morning!.unavailable).toEqual(["2026-12-08", "2026-12-09", "2026-12-14", "2026-12-15"]);
+    expect(morning!.absent).toEqual(["2026-12-14"]);
+    expect(morning!.closed).toEqual(["2026-12-15"]);
   });
 
   it("offers a credit only when it covers the day part on every date of the pick, after what the draft spends", () => {

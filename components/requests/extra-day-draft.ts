@@ -37,8 +37,11 @@ export interface DayPartChoice {
   dates: string[];
   /** Dates of the pick on which it is already scheduled ("reeds gepland"), with the scheduled times. */
   scheduled: { date: string; startMinute: number; endMinute: number }[];
-  /** Dates of the pick on which it cannot be requested for another reason (closed, pending, too late for flex, in the draft). */
+  /** Dates of the pick on which it cannot be requested for another reason (closed, pending, reported absent, too late for flex, in the draft). */
   unavailable: string[];
+  /** Dates of the pick on which the child is reported absent for it, or its location is closed. */
+  absent: string[];
+  closed: string[];
   /** Credits that can pay it on every one of `dates` together (no mixing, no partial payment). */
   credits: CreditOption[];
 }
@@ -120,6 +123,8 @@ export function dayPartChoices(child: ChildOptions, dates: readonly string[], dr
             dates: [],
             scheduled: [],
             unavailable: [],
+            absent: [],
+            closed: [],
             credits: [],
           },
         };
@@ -128,8 +133,17 @@ export function dayPartChoices(child: ChildOptions, dates: readonly string[], dr
       const { choice } = entry;
       if (option.alreadyScheduled) {
         choice.scheduled.push({ date: day.date, ...option.alreadyScheduled });
-      } else if (day.blocked !== null || option.pending || (option.payment === "FLEX" && flexLate) || inDraft.has(bookingKey(child.id, day.date, option.dayPartId))) {
+      } else if (
+        day.blocked !== null ||
+        option.pending ||
+        option.absent ||
+        option.closed ||
+        (option.payment === "FLEX" && flexLate) ||
+        inDraft.has(bookingKey(child.id, day.date, option.dayPartId))
+      ) {
         choice.unavailable.push(day.date);
+        if (option.absent) choice.absent.push(day.date);
+        if (option.closed) choice.closed.push(day.date);
       } else {
         choice.dates.push(day.date);
         for (const credit of option.credits) {

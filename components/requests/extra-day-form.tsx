@@ -531,7 +531,16 @@ function ChildChoices({
                       — {t("alreadyScheduled")} <span className="tabular-nums">{formatMinuteRange(choice.scheduled[0]!.startMinute, choice.scheduled[0]!.endMinute)}</span>
                     </span>
                   ) : (
-                    <span className="text-muted">— {choice.scheduled.length > 0 ? t("alreadyScheduled") : t("notAvailable")}</span>
+                    <span className="text-muted">
+                      —{" "}
+                      {choice.scheduled.length > 0
+                        ? t("alreadyScheduled")
+                        : !period && choice.absent.length > 0
+                          ? t("absentNote")
+                          : !period && choice.closed.length > 0
+                            ? t("closedNote")
+                            : t("notAvailable")}
+                    </span>
                   )}
                 </li>
               );

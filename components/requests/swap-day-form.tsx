@@ -457,6 +457,8 @@ export function SwapDayForm({
                             {dayPartName(p.code)} <span className="tabular-nums">{formatMinuteRange(p.startMinute, p.endMinute)}</span>{" "}
                             <span className="text-muted">({p.groupName})</span>
                             {p.pending ? <span className="text-muted"> — {t("optionExtra")}</span> : null}
+                            {p.absent ? <span className="text-muted"> — {t("absentNote")}</span> : null}
+                            {p.closed ? <span className="text-muted"> — {t("closedNote")}</span> : null}
                             {p.alreadyScheduled ? (
                               <span className="block text-sm font-medium text-accent-700">
                                 {t("alreadyScheduledWarning")}{" "}

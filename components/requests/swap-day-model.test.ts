@@ -21,8 +21,8 @@ const SEM = "sem";
 const MORNING = "dp-morning";
 const AFTERNOON = "dp-afternoon";
 const parts = (scheduled: boolean) => [
-  { dayPartId: MORNING, code: "MORNING", groupName: "Dolfijnen", startMinute: 420, endMinute: 780, alreadyScheduled: scheduled ? { startMinute: 420, endMinute: 780 } : null, pending: false },
-  { dayPartId: AFTERNOON, code: "AFTERNOON", groupName: "Dolfijnen", startMinute: 780, endMinute: 1110, alreadyScheduled: scheduled ? { startMinute: 780, endMinute: 1110 } : null, pending: false },
+  { dayPartId: MORNING, code: "MORNING", groupName: "Dolfijnen", startMinute: 420, endMinute: 780, alreadyScheduled: scheduled ? { startMinute: 420, endMinute: 780 } : null, pending: false, absent: false, closed: false },
+  { dayPartId: AFTERNOON, code: "AFTERNOON", groupName: "Dolfijnen", startMinute: 780, endMinute: 1110, alreadyScheduled: scheduled ? { startMinute: 780, endMinute: 1110 } : null, pending: false, absent: false, closed: false },
 ];
 const scheduledDay = (childId: string, date: string): SwapDayOption => ({
   childId,

@@ -27,6 +27,10 @@ export interface SwapWantPart {
   alreadyScheduled: { startMinute: number; endMinute: number } | null;
   /** A request for it is already pending ("Optie extra"). */
   pending: boolean;
+  /** Reported absent that day: not wantable (cancel the absence instead). */
+  absent: boolean;
+  /** Its location is closed that day. */
+  closed: boolean;
 }
 
 /** One child on one date. */
@@ -88,7 +92,7 @@ export function giveUpDays(options: SwapOptionIndex, childId: string, period: { 
 
 /** Whether a wanted day part can be ticked. */
 export const canWant = (option: SwapDayOption | undefined, part: SwapWantPart) =>
-  option !== undefined && option.blocked === null && part.alreadyScheduled === null && !part.pending;
+  option !== undefined && option.blocked === null && part.alreadyScheduled === null && !part.pending && !part.absent && !part.closed;
 
 /** The request's children: per chosen child the ticked day parts to give up and the wanted ones. */
 export function swapChildren(options: SwapOptionIndex, s: SwapSelection): SwapChildInput[] {

@@ -163,6 +163,7 @@ export type WantedError =
   | "tooFar"
   | "closed"
   | "alreadyScheduled"
+  | "alreadyAbsent"
   | "alreadyRequested";
 
 /** The booking window alone (no database): past, today, beyond the horizon. */
@@ -174,7 +175,8 @@ export function windowError(date: IsoDate, today: IsoDate, policy: Policy, kind:
 /**
  * Whether care may be requested for (child, date, day part): the child is the family's, placed in the
  * day part's group on that date, the date is in the booking window and open, the day part is not
- * scheduled ("reeds gepland") and not already requested (a PENDING or APPROVED ADD item).
+ * scheduled ("reeds gepland"), not reported absent and not already requested (a PENDING or APPROVED
+ * ADD item).
  */
 export function checkWanted(
   ctx: FamilyContext,
@@ -193,6 +195,9 @@ export function checkWanted(
   const schedule = ctx.schedules.get(slot.childId);
   const day = schedule ? scheduleDay(schedule, slot.date) : null;
   if (day?.scheduled.some((s) => s.dayPartId === slot.dayPartId)) return { ok: false, code: "alreadyScheduled" };
+  // Reported absent: the care is still the child's; cancelling the absence brings it back, a request
+  // would sell it a second time (perhaps paid with that absence's own make-up hours).
+  if (day?.removed.some((r) => r.dayPartId === slot.dayPartId && r.reason === "ABSENCE")) return { ok: false, code: "alreadyAbsent" };
   const requested = ctx.items.some(
     (i) =>
       i.childId === slot.childId &&

@@ -45,6 +45,10 @@ export interface DayPartOption {
   alreadyScheduled: { startMinute: number; endMinute: number } | null;
   /** A pending request for this day part exists ("Optie extra"); it cannot be requested again. */
   pending: boolean;
+  /** The child is reported absent for this day part: cancel the absence instead of requesting care. */
+  absent: boolean;
+  /** This day part's location is closed that day (a child with groups at two locations). */
+  closed: boolean;
   /** FLEX for a flex contract (flex hours, no invoice, no credit). */
   payment: "INVOICE" | "FLEX";
   /** Placement rate × minutes; null for flex. */
@@ -137,7 +141,9 @@ export async function requestOptions(
         const placement = childPlacements.find((p) => p.groupId === dp.groupId)!;
         const minutes = dayPartMinutes(dp);
         const flex = placement.contractType === "FLEX";
-        const requestable = blocked === null && !choice.scheduled && !choice.pending;
+        const absent = day.removed.some((r) => r.dayPartId === dp.id && r.reason === "ABSENCE");
+        const closedHere = closing(date, dp.groupId) !== null;
+        const requestable = blocked === null && !choice.scheduled && !choice.pending && !absent && !closedHere;
         return {
           dayPartId: dp.id,
           groupId: dp.groupId,
@@ -148,6 +154,8 @@ export async function requestOptions(
           minutes,
           alreadyScheduled: choice.scheduled ? { startMinute: choice.scheduled.startMinute, endMinute: choice.scheduled.endMinute } : null,
           pending: choice.pending !== null,
+          absent,
+          closed: closedHere,
           payment: flex ? "FLEX" : "INVOICE",
           priceCents: flex ? null : dayPartPrice(dp, placement.hourlyRateCents),
           credits:

@@ -43,6 +43,8 @@ function toSwapOptions(options: RequestOptions): SwapDayOption[] {
         endMinute: p.endMinute,
         alreadyScheduled: p.alreadyScheduled,
         pending: p.pending,
+        absent: p.absent,
+        closed: p.closed,
       })),
     })),
   );
