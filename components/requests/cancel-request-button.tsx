@@ -18,11 +18,14 @@ export function CancelRequestButton({
   childId,
   childName,
   isPeriod,
+  isSwap = false,
 }: {
   requestId: string;
   childId: string;
   childName: string;
   isPeriod: boolean;
+  /** A swap is cancelled as a whole for the child: the day given up and the day wanted. */
+  isSwap?: boolean;
 }) {
   const t = useTranslations("Cancel");
   const message = useMessageKey();
@@ -95,7 +98,7 @@ export function CancelRequestButton({
         </h2>
         <div id={textId} className="mt-2 flex flex-col gap-2">
           <p>{t("confirm")}</p>
-          {isPeriod ? <p>{t("confirmPeriod", { child: childName })}</p> : null}
+          {isSwap ? <p>{t("confirmSwap", { child: childName })}</p> : isPeriod ? <p>{t("confirmPeriod", { child: childName })}</p> : null}
         </div>
         <div className="mt-5 flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={close} autoFocus disabled={busy}>

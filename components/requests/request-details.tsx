@@ -55,7 +55,7 @@ export function RequestDetails({
                       {tc("cancelled")}
                     </FormAlert>
                   ) : child.cancel.allowed ? (
-                    <CancelRequestButton requestId={request.id} childId={child.childId} childName={child.firstName} isPeriod={request.isPeriod} />
+                    <CancelRequestButton requestId={request.id} childId={child.childId} childName={child.firstName} isPeriod={request.isPeriod} isSwap={request.kind === "SWAP_DAY"} />
                   ) : (
                     <div className="rounded-lg border border-line bg-canvas p-3 text-sm" data-cancel-reason={child.cancel.reason}>
                       <p className="font-semibold">{tc("notAllowed")}</p>

@@ -34,9 +34,19 @@ export function useKindLabel() {
   return (kind: OverviewRequestDto["kind"]) => t(`kind.${kind}`);
 }
 
-/** The request's date or period in words. */
+/** The request's date or period in words; a swap as "given up → wanted". */
 export function RequestDates({ request, locale }: { request: OverviewRequestDto; locale: string }) {
   const t = useTranslations("Requests");
+  if (request.kind === "SWAP_DAY") {
+    const items = request.children.flatMap((c) => c.items);
+    const dates = (direction: "ADD" | "REMOVE") => {
+      const sorted = [...new Set(items.filter((i) => i.direction === direction).map((i) => i.date))].sort();
+      if (sorted.length === 0) return "";
+      const first = formatDay(sorted[0]!, locale, "long");
+      return sorted.length === 1 ? first : t("period", { from: first, to: formatDay(sorted.at(-1)!, locale, "long") });
+    };
+    return <>{t("swapDates", { givenUp: dates("REMOVE"), wanted: dates("ADD") })}</>;
+  }
   if (!request.isPeriod) return <>{formatDay(request.periodStart, locale, "weekday")}</>;
   return <>{t("period", { from: formatDay(request.periodStart, locale, "long"), to: formatDay(request.periodEnd, locale, "long") })}</>;
 }
