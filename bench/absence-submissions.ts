@@ -108,13 +108,13 @@ const requests = await db.request.count({ where: { kind: "ABSENCE" } });
 const items = await db.requestItem.count({ where: { status: "REGISTERED" } });
 // A duplicate is the same child, date and day part reported absent twice, or a second request for one
 // idempotency key; counted directly, so failed calls cannot hide one.
-const [{ twice }] = await db.$queryRaw<{ twice: number }[]>`
+const duplicateRows = await db.$queryRaw<{ twice: number }[]>`
   SELECT count(*)::int AS twice FROM (
     SELECT 1 FROM "RequestItem" WHERE status = 'REGISTERED' GROUP BY "childId", date, "dayPartId" HAVING count(*) > 1
     UNION ALL
     SELECT 1 FROM "Request" GROUP BY "createdById", "idempotencyKey" HAVING count(*) > 1
   ) d`;
-const duplicates = twice;
+const duplicates = duplicateRows[0]?.twice ?? 0;
 console.log(`absence submissions: ${SUBMISSIONS} concurrent + ${Math.floor(SUBMISSIONS * DOUBLE_CLICK_SHARE)} double clicks`);
 for (const r of [baseline, real]) {
   console.log(`  ${r.label.padEnd(16)} ${r.calls} calls in ${r.ms.toFixed(0)} ms = ${r.perSecond.toFixed(0)}/s, errors: ${r.errors}`);
