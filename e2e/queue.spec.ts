@@ -1,11 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, logIn, t, tPattern, type Locale } from "./support";
+import { expectAccessible, logIn, query, t, tPattern, type Locale } from "./support";
 
 // The planner's queue (issue 3 item 7) against the demo data seeded for today. Each locale assesses
 // different items, so the nl run and the en run do not depend on each other's order:
 // - approve: the first still-pending flex morning of Lucas (two pending full days, assessed per item),
 //   so the date stays in the queue with his afternoon and its morning occupancy visibly rises;
-// - reject: nl Tess's credit-paid morning (Dolfijnen), en Emir's NSO (Avonturiers).
+// - reject: nl Tess's credit-paid morning (Dolfijnen), en Emir's NSO (Avonturiers);
+// - the seeded pending swap of Noor (a Thursday for the Friday after it) is one unit, rejected in nl.
 const PLANNER = "planner@demo.ouderportaal.nl";
 const STAFF = "medewerker@demo.ouderportaal.nl";
 const REJECT_CHILD: Record<Locale, string> = { nl: "Tess", en: "Emir" };
@@ -17,6 +18,10 @@ async function openQueue(page: Page, locale: Locale, email: string) {
   await expect(page.getByRole("main").getByRole("heading", { level: 1, name: t(locale, "Queue.title") })).toBeVisible();
   return page.getByRole("main");
 }
+
+/** As formatDay(iso, locale, "medium") renders it: "3 dec 2026" / "3 Dec 2026". */
+const mediumDate = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 function occupied(text: string): [number, number] {
   const m = /(\d+)\/(\d+)/.exec(text);
@@ -49,7 +54,10 @@ for (const locale of ["nl", "en"] as Locale[]) {
       main.locator(`[data-testid="queue-date"][data-date="${date}"]`).filter({ hasText: "Lucas" }).locator('[data-testid="occupancy"][data-day-part="MORNING"]');
     const [before, capacity] = occupied((await morningBar().textContent())!);
     await form.getByRole("button", { name: t(locale, "Queue.approve") }).click();
-    await expect(main.getByRole("status").filter({ hasText: t(locale, "Queue.approved").replace("{item}", label) })).toBeVisible();
+    const approved = main.getByRole("status").filter({ hasText: t(locale, "Queue.approved").replace("{item}", label) });
+    await expect(approved).toBeVisible();
+    // The form is gone with its button; focus is on the message instead of lost on the page.
+    await expect(approved).toBeFocused();
     await expect(main.getByRole("form", { name: label, exact: true })).toHaveCount(0);
     await expect(morningBar()).toContainText(t(locale, "Queue.occupancy").replace("{occupied}", String(before + 1)).replace("{capacity}", String(capacity)));
 
@@ -63,7 +71,9 @@ for (const locale of ["nl", "en"] as Locale[]) {
     // With a reason it is rejected and leaves the queue.
     await rejectForm.getByLabel(t(locale, "Queue.reasonLabel")).fill(locale === "nl" ? "De groep is op deze dag vol." : "The group is full that day.");
     await rejectForm.getByRole("button", { name: t(locale, "Queue.reject") }).click();
-    await expect(main.getByRole("status").filter({ hasText: t(locale, "Queue.rejected").replace("{item}", rejectLabel) })).toBeVisible();
+    const rejected = main.getByRole("status").filter({ hasText: t(locale, "Queue.rejected").replace("{item}", rejectLabel) });
+    await expect(rejected).toBeVisible();
+    await expect(rejected).toBeFocused();
     await expect(main.getByRole("form", { name: rejectLabel, exact: true })).toHaveCount(0);
     await expectAccessible(page);
   });
@@ -74,13 +84,59 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await expect(main.getByRole("heading", { name: "Dolfijnen", exact: true })).toBeVisible();
     await expect(main.getByRole("heading", { name: "Avonturiers", exact: true })).toHaveCount(0);
     await expect(main.getByRole("heading", { name: "Vlinders", exact: true })).toHaveCount(0);
-    await expect(main.getByTestId("queue-item").first()).toBeVisible();
+    // Noor's pending swap (Dolfijnen) is shown as one unit (it is rejected later in this file).
+    await expect(main.getByTestId("queue-swap").filter({ hasText: "Noor de Boer" }).first()).toBeVisible();
     await expect(main.getByText(tPattern(locale, "Queue.occupancy")).first()).toBeVisible();
     await expect(main.getByRole("button", { name: t(locale, "Queue.approve") })).toHaveCount(0);
     await expect(main.getByRole("button", { name: t(locale, "Queue.whole.approve") })).toHaveCount(0);
+    await expect(main.getByRole("button", { name: t(locale, "Queue.swap.approve") })).toHaveCount(0);
     await expectAccessible(page);
   });
 }
+
+test("a child's swap is one unit: given up and wanted together, rejected at once with one reason (nl)", async ({ page }) => {
+  // The seeded pending swap: Noor gives up a Thursday (morning + afternoon) for the Friday after it.
+  const items = await query<{ id: string; requestId: string; date: string; direction: string }>(
+    `SELECT i.id, i."requestId", to_char(i.date, 'YYYY-MM-DD') AS date, i.direction
+       FROM "RequestItem" i JOIN "Request" r ON r.id = i."requestId" JOIN "Child" c ON c.id = i."childId"
+      WHERE r.kind = 'SWAP_DAY' AND NOT r."assessAsWhole" AND i.status = 'PENDING' AND c."firstName" = 'Noor'
+        AND r.comment LIKE 'Ik heb die donderdag een cursus%'`,
+  );
+  expect(items).toHaveLength(4);
+  const thursday = items.find((i) => i.direction === "REMOVE")!.date;
+  const friday = items.find((i) => i.direction === "ADD")!.date;
+  const main = await openQueue(page, "nl", PLANNER);
+  const title = t("nl", "Queue.swap.title").replace("{child}", "Noor de Boer").replace("{givenUp}", mediumDate(thursday, "nl")).replace("{wanted}", mediumDate(friday, "nl"));
+  const card = (date: string) => main.locator(`[data-testid="queue-date"][data-date="${date}"]`);
+  const unit = (date: string) => card(date).getByTestId("queue-swap").filter({ hasText: "Noor de Boer" });
+
+  // Shown on both dates as one unit, with what is given up and what is wanted; no single-item forms.
+  for (const date of [thursday, friday]) {
+    await expect(unit(date)).toHaveCount(1);
+    await expect(unit(date).getByRole("heading", { name: title, exact: true })).toBeVisible();
+    await expect(unit(date)).toContainText(t("nl", "Queue.swap.note"));
+    await expect(unit(date).getByRole("definition").first()).toContainText(`${mediumDate(thursday, "nl")}: ${t("nl", "Agenda.dayPart.MORNING")} 07:00–13:00`);
+    await expect(unit(date).getByRole("definition").nth(1)).toContainText(`${mediumDate(friday, "nl")}: ${t("nl", "Agenda.dayPart.AFTERNOON")} 13:00–18:30`);
+    await expect(card(date).getByTestId("queue-item").filter({ hasText: "Noor de Boer" })).toHaveCount(0);
+  }
+  await expectAccessible(page);
+
+  // Rejecting needs a reason; with one, the whole swap is rejected from the Friday's card.
+  const form = unit(friday).getByRole("form");
+  await form.getByRole("button", { name: t("nl", "Queue.swap.reject") }).click();
+  await expect(form.getByRole("alert")).toHaveText(t("nl", "Assess.errors.reasonRequired"));
+  await expect(form.getByLabel(t("nl", "Queue.reasonLabel"))).toBeFocused();
+  await form.getByLabel(t("nl", "Queue.reasonLabel")).fill("Vrijdag is de groep al vol.");
+  await form.getByRole("button", { name: t("nl", "Queue.swap.reject") }).click();
+  const status = main.getByRole("status").filter({ hasText: t("nl", "Queue.rejected").replace("{item}", title) });
+  await expect(status).toBeVisible();
+  await expect(status).toBeFocused();
+  await expect(unit(thursday)).toHaveCount(0);
+  await expect(unit(friday)).toHaveCount(0);
+  const stored = await query<{ status: string; rejectionReason: string }>(`SELECT status, "rejectionReason" FROM "RequestItem" WHERE "requestId" = $1`, [items[0]!.requestId]);
+  expect(stored).toEqual(Array.from({ length: 4 }, () => ({ status: "REJECTED", rejectionReason: "Vrijdag is de groep al vol." })));
+  await expectAccessible(page);
+});
 
 test("the queue's filters narrow it down by group and date", async ({ page }) => {
   const main = await openQueue(page, "nl", PLANNER);

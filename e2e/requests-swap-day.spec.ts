@@ -5,8 +5,8 @@ import { expectAccessible, logIn, logOut, query, t, type Locale } from "./suppor
 // "Ruildag aanvragen" (seed 002 §5.3) in both languages, against the demo data seeded around today:
 // the De Boer family (Noor: Dolfijnen, Monday/Tuesday/Thursday full days, morning 07:00–13:00 and
 // afternoon 13:00–18:30; Sem: Avonturiers VSO + NSO). The parent swaps one of Noor's full days for
-// the morning of a Wednesday or Friday; the planner approves it in the queue (nl as a whole, en per
-// item); the parent sees it approved. The dates are 28–55 days ahead (other specs use other ranges)
+// the morning of a Wednesday or Friday; the planner approves it in the queue (nl as a whole, en as
+// Noor's swap: one unit of the day given up and the day wanted); the parent sees it approved. The dates are 28–55 days ahead (other specs use other ranges)
 // and free of any request for Noor, so each run and each locale finds its own.
 const PARENT = "ouder@demo.ouderportaal.nl";
 const PLANNER = "planner@demo.ouderportaal.nl";
@@ -179,7 +179,7 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await expect(card).toContainText(weekdayDate(target, locale));
     await logOut(page, locale);
 
-    // The planner approves: nl as a whole (one button), en item by item.
+    // The planner approves: nl as a whole (one button), en Noor's swap as one unit (one button too).
     await logIn(page, locale, PLANNER);
     await expect(page).toHaveURL(new RegExp(`/${locale}/staff`));
     await page.goto(`/${locale}/staff/requests`);
@@ -193,16 +193,19 @@ for (const locale of ["nl", "en"] as Locale[]) {
       await expect(dateCard(giveUp).getByTestId("queue-whole").filter({ hasText: "Noor" })).toHaveCount(0);
       await expect(dateCard(target).getByTestId("queue-whole").filter({ hasText: "Noor" })).toHaveCount(0);
     } else {
+      // Shown on both dates as the same unit; never as single items that could be approved apart.
+      const unit = (date: string) => dateCard(date).getByTestId("queue-swap").filter({ hasText: "Noor de Boer" });
       for (const date of [giveUp, target]) {
-        const forms = main.locator(`[data-testid="queue-date"][data-date="${date}"]`).getByRole("form", { name: /^Noor de Boer: / });
-        let left = await forms.count();
-        expect(left).toBeGreaterThan(0);
-        while (left > 0) {
-          await forms.first().getByRole("button", { name: t(locale, "Queue.approve") }).click();
-          left -= 1;
-          await expect(forms).toHaveCount(left);
-        }
+        await expect(unit(date)).toHaveCount(1);
+        await expect(dateCard(date).getByRole("form", { name: /^Noor de Boer: / })).toHaveCount(0);
+        await expect(unit(date).getByRole("button", { name: t(locale, "Queue.approve"), exact: true })).toHaveCount(0);
       }
+      await unit(giveUp).getByRole("button", { name: t(locale, "Queue.swap.approve") }).click();
+      const status = main.getByRole("status").filter({ hasText: t(locale, "Queue.approved").split("{item}")[0]! });
+      await expect(status).toBeVisible();
+      await expect(status).toBeFocused();
+      await expect(unit(giveUp)).toHaveCount(0);
+      await expect(unit(target)).toHaveCount(0);
     }
     await expect
       .poll(async () => (await query<{ status: string }>(`SELECT DISTINCT status FROM "RequestItem" WHERE "requestId" = $1`, [request.id])).map((r) => r.status))

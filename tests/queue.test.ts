@@ -1,7 +1,8 @@
 // The staff/planner queue (lib/db/queue.ts) against the demo data: planners see every pending extra
 // and swap item of their organisation with the occupancy per day part; other staff only their own
-// groups, read-only; parents nothing. Filters come from search params and are validated. Assessing
-// goes through the same authed path as lib/actions/requests/assess.ts.
+// groups, read-only (also in the other items of a request); parents nothing. Filters come from search
+// params and are validated. Assessing goes through the same authed path as
+// lib/actions/requests/assess.ts; a child's swap is assessed as one unit.
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +17,8 @@ import { assessItemSchema, parseQueueFilters, type QueueFilters } from "@/lib/sc
 import { seedDemoData } from "../scripts/seed/demo";
 
 const TODAY = "2026-11-23";
+// The demo data lies around TODAY; assessments happen at noon that day (later, the items would have expired).
+const NOW = new Date(`${TODAY}T11:00:00Z`);
 const NO_FILTERS: QueueFilters = { locationId: undefined, groupId: undefined, from: undefined, to: undefined };
 
 async function sessionUser(email: string): Promise<SessionUser> {
@@ -71,7 +74,9 @@ describe("getAssessmentQueue", () => {
         expect(dates).toEqual([...dates].sort());
         for (const day of group.dates) {
           const expected = await groupOccupancy(db, group.id, day.date);
+          // Read per group over its whole range of dates, the same as one date at a time.
           expect(day.occupancy.map((o) => [o.code, o.occupied, o.capacity])).toEqual(expected.dayParts.map((d) => [d.code, d.occupied, d.capacity]));
+          expect(day.closed).toBe(expected.closed !== null);
           expect(day.occupancy.length).toBeGreaterThan(0);
         }
       }
@@ -107,6 +112,17 @@ describe("getAssessmentQueue", () => {
     const outside = await getAssessmentQueue(staff, { ...NO_FILTERS, groupId: avonturiers.id });
     expect(outside.total).toBe(0);
     expect(outside.locations).toEqual([]);
+
+    // The other items of a request: never a child, group or date outside their groups. The De Boer
+    // request assessed as a whole also holds Sem's NSO in Avonturiers, which the planner does see.
+    for (const item of items) expect(item.otherItems.every((o) => o.groupName === "Dolfijnen")).toBe(true);
+    const noorMorning = items.find((i) => i.assessAsWhole && i.childName.startsWith("Noor") && i.dayPartCode === "MORNING")!;
+    expect(noorMorning.otherItems.map((o) => o.dayPartCode)).toEqual(["AFTERNOON"]);
+    const asPlanner = allItems(await getAssessmentQueue(planner, NO_FILTERS)).find((i) => i.id === noorMorning.id)!;
+    expect(asPlanner.otherItems.map((o) => [o.childName.split(" ")[0], o.groupName]).sort()).toEqual([
+      ["Noor", "Dolfijnen"],
+      ["Sem", "Avonturiers"],
+    ]);
   });
 
   it("gives a parent nothing, and an action with the planner roles refuses parents and STAFF", async () => {
@@ -116,7 +132,7 @@ describe("getAssessmentQueue", () => {
 
     const item = allItems(await getAssessmentQueue(planner, NO_FILTERS)).find((i) => !i.assessAsWhole)!;
     for (const user of [parent, staff]) {
-      const run = createAuthedAction(async () => user)(assessItemSchema, (data, u) => assessItem(u, data), { roles: PLANNER_ROLES });
+      const run = createAuthedAction(async () => user)(assessItemSchema, (data, u) => assessItem(u, data, NOW), { roles: PLANNER_ROLES });
       expect(await run({ itemId: item.id, action: "APPROVE" })).toEqual({ ok: false, code: "errors.forbidden" });
     }
     expect((await db.requestItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe("PENDING");
@@ -153,7 +169,7 @@ describe("getAssessmentQueue", () => {
   });
 
   it("lets a planner approve (item leaves the queue, occupancy rises) and reject with a reason only", async () => {
-    const run = createAuthedAction(async () => planner)(assessItemSchema, (data, u) => assessItem(u, data), { roles: PLANNER_ROLES });
+    const run = createAuthedAction(async () => planner)(assessItemSchema, (data, u) => assessItem(u, data, NOW), { roles: PLANNER_ROLES });
     const before = await getAssessmentQueue(planner, NO_FILTERS);
     const singles = allItems(before).filter((i) => !i.assessAsWhole && i.kind === "EXTRA_DAY");
     const toApprove = singles[0]!;
@@ -186,5 +202,28 @@ describe("getAssessmentQueue", () => {
     expect(await run({ itemId: whole.id, action: "APPROVE" })).toMatchObject({ ok: true, data: { updated: whole.otherItems.length + 1 } });
     const rest = allItems(await getAssessmentQueue(planner, NO_FILTERS));
     expect(rest.some((i) => i.requestId === whole.requestId)).toBe(false);
+  });
+
+  it("assesses a child's swap as one unit: posting the given-up item approves the wanted day too", async () => {
+    const run = createAuthedAction(async () => planner)(assessItemSchema, (data, u) => assessItem(u, data, NOW), { roles: PLANNER_ROLES });
+    const swap = allItems(await getAssessmentQueue(planner, NO_FILTERS)).filter((i) => i.kind === "SWAP_DAY" && !i.assessAsWhole);
+    const remove = swap.find((i) => i.direction === "REMOVE")!;
+    const unit = swap.filter((i) => i.requestId === remove.requestId && i.childId === remove.childId);
+    // The seeded swap: Noor gives up a Thursday (morning + afternoon) for the Friday after it.
+    expect(unit.map((i) => i.direction).sort()).toEqual(["ADD", "ADD", "REMOVE", "REMOVE"]);
+    // Every item knows the rest of the child's swap.
+    for (const i of unit) expect(i.otherItems.filter((o) => o.childId === remove.childId && o.status === "PENDING")).toHaveLength(3);
+    const group = await db.group.findFirstOrThrow({ where: { name: remove.groupName } });
+    const [thursday, friday] = [remove.date, unit.find((i) => i.direction === "ADD")!.date];
+    const morning = async (date: string) => (await groupOccupancy(db, group.id, date)).dayParts.find((d) => d.code === "MORNING")!.occupied;
+    const before = { thursday: await morning(thursday), friday: await morning(friday) };
+
+    expect(await run({ itemId: remove.id, action: "APPROVE" })).toMatchObject({ ok: true, data: { updated: 4, requestCompleted: true } });
+    const stored = await db.requestItem.findMany({ where: { id: { in: unit.map((i) => i.id) } } });
+    expect(stored.map((i) => i.status)).toEqual(["APPROVED", "APPROVED", "APPROVED", "APPROVED"]);
+    expect(await morning(thursday)).toBe(before.thursday - 1);
+    expect(await morning(friday)).toBe(before.friday + 1);
+    const rest = allItems(await getAssessmentQueue(planner, NO_FILTERS));
+    expect(rest.some((i) => i.requestId === remove.requestId)).toBe(false);
   });
 });

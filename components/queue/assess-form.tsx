@@ -7,20 +7,24 @@ import { assessItemAction } from "@/lib/actions/requests/assess";
 import { assessItemSchema, MAX_REJECTION_REASON_LENGTH } from "@/lib/schemas/assess";
 
 /**
- * Approve or reject one queue item — or, with `whole`, the whole assess-as-whole request through one
- * of its items. The same zod schema as the server checks the reason first; the server's answer
- * ("Assess.errors.capacityFull", …) is shown translated in an alert next to the buttons.
+ * Approve or reject one queue unit through one of its items: a single item, a whole assess-as-whole
+ * request (`unit="whole"`) or a child's swap (`unit="swap"`) — the server assesses the whole unit
+ * whatever item is posted. The same zod schema as the server checks the reason first; the server's
+ * answer ("Assess.errors.capacityFull", …) is shown translated in an alert next to the buttons.
  */
 export function AssessForm({
   itemId,
   subject,
-  whole,
+  label = subject,
+  unit,
   onAssessed,
 }: {
   itemId: string;
-  /** Names the item (or request) in the labels and in the announcement afterwards. */
+  /** Names the item (or request, or swap) in the announcement afterwards. */
   subject: string;
-  whole: boolean;
+  /** The form's accessible name, unique on the page; default the subject. */
+  label?: string;
+  unit: "item" | "whole" | "swap";
   onAssessed: (message: string) => void;
 }) {
   const t = useTranslations("Queue");
@@ -59,7 +63,7 @@ export function AssessForm({
   const errorId = `${id}-error`;
   return (
     <form
-      aria-label={subject}
+      aria-label={label}
       className="mt-3 border-t border-line pt-3"
       onSubmit={(e) => {
         e.preventDefault();
@@ -91,10 +95,10 @@ export function AssessForm({
       ) : null}
       <div className="mt-3 flex flex-wrap gap-3">
         <Button type="submit" disabled={pending} aria-describedby={error && !error.field ? errorId : undefined}>
-          {pending ? t("busy") : whole ? t("whole.approve") : t("approve")}
+          {pending ? t("busy") : unit === "item" ? t("approve") : t(`${unit}.approve`)}
         </Button>
         <Button variant="danger" disabled={pending} onClick={() => submit("REJECT")}>
-          {whole ? t("whole.reject") : t("reject")}
+          {unit === "item" ? t("reject") : t(`${unit}.reject`)}
         </Button>
       </div>
     </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, formatDay, formatMinuteRange } from "@/lib/format/date";
 import { intlLocale } from "@/lib/format/locale";
@@ -11,6 +11,7 @@ import { OccupancyBars, type OccupancyBar } from "./occupancy-bars";
 // Plain DTOs from lib/db/queue.ts (structurally the same; components never import lib/db).
 export interface QueueListSibling {
   id: string;
+  childId: string;
   childName: string;
   groupName: string;
   date: string;
@@ -23,6 +24,7 @@ export interface QueueListSibling {
 export interface QueueListItem {
   id: string;
   requestId: string;
+  childId: string;
   childName: string;
   familyName: string;
   kind: "EXTRA_DAY" | "SWAP_DAY" | "ABSENCE";
@@ -44,32 +46,62 @@ export interface QueueListLocation {
   groups: { id: string; name: string; dates: { date: string; closed: boolean; occupancy: OccupancyBar[]; items: QueueListItem[] }[] }[];
 }
 
-/** Items of one (group, date): single items, and assess-as-whole requests gathered into one unit. */
-type Unit = { kind: "item"; item: QueueListItem } | { kind: "whole"; requestId: string; items: QueueListItem[] };
+/**
+ * Items of one (group, date) as they are assessed (lib/domain/requests.ts assessDecision): single
+ * items, assess-as-whole requests as one unit, and a child's swap (the day parts given up and the ones
+ * wanted) as one unit. A unit spread over several dates or groups shows in each of their cards.
+ */
+type Unit =
+  | { kind: "item"; item: QueueListItem }
+  | { kind: "whole"; requestId: string; items: QueueListItem[] }
+  | { kind: "swap"; requestId: string; childId: string; items: QueueListItem[] };
 function toUnits(items: QueueListItem[]): Unit[] {
   const units: Unit[] = [];
   for (const item of items) {
-    if (!item.assessAsWhole) {
+    if (item.assessAsWhole) {
+      const unit = units.find((u): u is Extract<Unit, { kind: "whole" }> => u.kind === "whole" && u.requestId === item.requestId);
+      if (unit) unit.items.push(item);
+      else units.push({ kind: "whole", requestId: item.requestId, items: [item] });
+    } else if (item.kind === "SWAP_DAY") {
+      const unit = units.find(
+        (u): u is Extract<Unit, { kind: "swap" }> => u.kind === "swap" && u.requestId === item.requestId && u.childId === item.childId,
+      );
+      if (unit) unit.items.push(item);
+      else units.push({ kind: "swap", requestId: item.requestId, childId: item.childId, items: [item] });
+    } else {
       units.push({ kind: "item", item });
-      continue;
     }
-    const unit = units.find((u) => u.kind === "whole" && u.requestId === item.requestId);
-    if (unit && unit.kind === "whole") unit.items.push(item);
-    else units.push({ kind: "whole", requestId: item.requestId, items: [item] });
   }
   return units;
 }
 
+/** One day part of a child's swap, wherever it lies. */
+interface SwapPart {
+  id: string;
+  date: string;
+  dayPartCode: string;
+  startMinute: number;
+  endMinute: number;
+  groupName: string;
+  direction: "ADD" | "REMOVE";
+}
+
 /**
  * The queue by location → group → date with the occupancy per day part. Planners get a small assess
- * form per item (one per request for assess-as-whole requests); the outcome is announced in a status
- * region that stays on the page while the assessed item disappears from the list.
+ * form per unit (an item, an assess-as-whole request, a child's swap); the outcome is announced in a
+ * status region that stays on the page while the assessed unit disappears from the list, and focus
+ * moves to that message (the button that had it is gone).
  */
 export function QueueList({ locations, canAssess }: { locations: QueueListLocation[]; canAssess: boolean }) {
   const t = useTranslations("Queue");
   const tAgenda = useTranslations("Agenda");
   const locale = useLocale();
-  const [announcement, setAnnouncement] = useState("");
+  const [announcement, setAnnouncement] = useState({ message: "", count: 0 });
+  const statusRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (announcement.count > 0) statusRef.current?.focus();
+  }, [announcement]);
+  const announce = (message: string) => setAnnouncement((a) => ({ message, count: a.count + 1 }));
 
   const dayPartName = (code: string) => (tAgenda.has(`dayPart.${code}` as never) ? tAgenda(`dayPart.${code}` as never) : code);
   const kindName = (item: QueueListItem) =>
@@ -117,6 +149,11 @@ export function QueueList({ locations, canAssess }: { locations: QueueListLocati
     </dl>
   );
 
+  const dateList = (dates: string[]) =>
+    new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }).format([...new Set(dates)].sort().map((d) => formatDay(d, locale, "medium")));
+  const swapPartLine = (p: SwapPart) =>
+    t("swap.part", { date: formatDay(p.date, locale, "medium"), dayPart: dayPartName(p.dayPartCode), times: formatMinuteRange(p.startMinute, p.endMinute), group: p.groupName });
+
   const siblingLine = (o: QueueListSibling) =>
     `${t("otherItem", {
       child: o.childName,
@@ -128,8 +165,14 @@ export function QueueList({ locations, canAssess }: { locations: QueueListLocati
 
   return (
     <>
-      <div role="status" aria-live="polite" className={announcement ? "rounded-lg border border-brand-200 bg-brand-50 p-3 text-brand-900" : "sr-only"}>
-        {announcement}
+      <div
+        ref={statusRef}
+        role="status"
+        aria-live="polite"
+        tabIndex={-1}
+        className={announcement.message ? "rounded-lg border border-brand-200 bg-brand-50 p-3 text-brand-900" : "sr-only"}
+      >
+        {announcement.message}
       </div>
       {locations.map((location) => (
         <section key={location.id} aria-labelledby={`loc-${location.id}`} className="space-y-4">
@@ -178,7 +221,64 @@ export function QueueList({ locations, canAssess }: { locations: QueueListLocati
                                       </ul>
                                     </details>
                                   ) : null}
-                                  {canAssess ? <AssessForm itemId={item.id} subject={subject} whole={false} onAssessed={setAnnouncement} /> : null}
+                                  {canAssess ? <AssessForm itemId={item.id} subject={subject} unit="item" onAssessed={announce} /> : null}
+                                </article>
+                              </li>
+                            );
+                          }
+                          if (unit.kind === "swap") {
+                            const first = unit.items[0]!;
+                            const here = new Set(unit.items.map((i) => i.id));
+                            const parts: SwapPart[] = [
+                              ...unit.items.map((i) => ({ ...i, date: day.date, groupName: group.name })),
+                              ...first.otherItems.filter((o) => o.childId === unit.childId && o.status === "PENDING" && !here.has(o.id)),
+                            ].sort((a, b) => a.date.localeCompare(b.date) || a.startMinute - b.startMinute);
+                            const givenUp = parts.filter((p) => p.direction === "REMOVE");
+                            const wanted = parts.filter((p) => p.direction === "ADD");
+                            const title = t("swap.title", {
+                              child: first.childName,
+                              givenUp: givenUp.length > 0 ? dateList(givenUp.map((p) => p.date)) : t("swap.none"),
+                              wanted: wanted.length > 0 ? dateList(wanted.map((p) => p.date)) : t("swap.none"),
+                            });
+                            // The unit shows in the card of every date it touches: the date keeps the id unique.
+                            const headingId = `swap-${unit.requestId}-${unit.childId}-${group.id}-${day.date}`;
+                            const side = (label: string, list: SwapPart[]) => (
+                              <>
+                                <dt className="font-medium">{label}</dt>
+                                <dd>
+                                  {list.length > 0 ? (
+                                    <ul className="list-disc pl-5">
+                                      {list.map((p) => (
+                                        <li key={p.id}>{swapPartLine(p)}</li>
+                                      ))}
+                                    </ul>
+                                  ) : (
+                                    t("swap.none")
+                                  )}
+                                </dd>
+                              </>
+                            );
+                            return (
+                              <li key={`swap-${unit.requestId}-${unit.childId}`}>
+                                <article aria-labelledby={headingId} className="rounded-lg border-2 border-brand-600 p-3" data-testid="queue-swap">
+                                  <h5 id={headingId} className="font-medium">
+                                    {title}
+                                  </h5>
+                                  <p className="mt-1 text-sm">{t("swap.note")}</p>
+                                  <dl className="mt-2 space-y-1 text-sm">
+                                    {side(t("swap.givenUp"), givenUp)}
+                                    {side(t("swap.wanted"), wanted)}
+                                  </dl>
+                                  {details(unit.items.find((i) => i.direction === "ADD") ?? first, false)}
+                                  {canAssess ? (
+                                    <AssessForm
+                                      itemId={first.id}
+                                      label={`${title} (${formatDay(day.date, locale, "medium")})`}
+                                      subject={title}
+                                      unit="swap"
+                                      onAssessed={announce}
+                                    />
+                                  ) : null}
                                 </article>
                               </li>
                             );
@@ -209,8 +309,8 @@ export function QueueList({ locations, canAssess }: { locations: QueueListLocati
                                   <AssessForm
                                     itemId={first.id}
                                     subject={`${t("whole.title")}: ${first.familyName} (${formatDay(day.date, locale, "medium")})`}
-                                    whole
-                                    onAssessed={(message) => setAnnouncement(message)}
+                                    unit="whole"
+                                    onAssessed={announce}
                                   />
                                 ) : null}
                               </article>

@@ -1,8 +1,8 @@
 import "server-only";
 import { PLANNER_ROLES, type SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { isFullyAssessed, itemDecision, wholeRequestDecision, type AssessAction, type ItemUpdate } from "@/lib/domain/requests";
-import { toIsoDate } from "@/lib/format/date";
+import { assessDecision, assessmentUnit, isFullyAssessed, itemsToExpire, type AssessAction, type ItemUpdate } from "@/lib/domain/requests";
+import { amsterdamIsoDate, toIsoDate } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { familyUserIds, notify } from "@/lib/server/notify";
 import { groupOccupancy } from "./occupancy";
@@ -12,6 +12,12 @@ import { groupOccupancy } from "./occupancy";
 // must never exceed capacity"): each approval locks the affected DayPart rows (FOR UPDATE, in id
 // order so two transactions never wait for each other in a circle) and counts the occupancy after
 // the lock, so a concurrent approval of the same day part waits and then sees the first one's result.
+//
+// What one assessment decides is lib/domain/requests.ts assessDecision, whatever item id is posted: an
+// assess-as-whole request as a whole, a child's swap (given-up and wanted day parts) as one unit, other
+// items one by one. Nothing is assessed that has expired: from the request's expiry date on, or after
+// the care date, the items are withdrawn (domain.md "Expires on"; lib/server/jobs/expire-requests.ts
+// does the withdrawing, which may not have run yet).
 
 export type AssessCode =
   | "Assess.errors.notFound"
@@ -22,7 +28,8 @@ export type AssessCode =
   | "Assess.errors.wholeRequestOnly"
   | "Assess.errors.notAssessable"
   | "Assess.errors.capacityFull"
-  | "Assess.errors.closedDay";
+  | "Assess.errors.closedDay"
+  | "Assess.errors.expired";
 
 export type AssessResult =
   | { ok: true; data: { updated: number; requestCompleted: boolean } }
@@ -49,7 +56,10 @@ class NoRoom extends Error {
 }
 
 export interface AssessInput {
-  /** One item, or for an assess-as-whole request any of its items (the whole request is assessed). */
+  /**
+   * One item; for an assess-as-whole request any of its items (the whole request is assessed), for a
+   * swap any item of the child (the child's whole swap is assessed).
+   */
   itemId: string;
   action: AssessAction;
   rejectionReason?: string | null;
@@ -76,13 +86,16 @@ export async function assessItem(actor: Actor, input: AssessInput, now: Date = n
           include: { items: { orderBy: [{ date: "asc" }, { startMinute: "asc" }] } },
         });
 
-        const decision = request.assessAsWhole
-          ? wholeRequestDecision(request.items, request, input.action, input.rejectionReason)
-          : (() => {
-              const item = request.items.find((i) => i.id === input.itemId)!;
-              const one = itemDecision(item, request, input.action, input.rejectionReason);
-              return one.ok ? { ok: true as const, updates: [one.update] } : one;
-            })();
+        // Expired (the job has not withdrawn it yet): the expiry date has come, or a care date in the
+        // unit has gone by — the same rule as the job, so a unit lapses as one.
+        const today = amsterdamIsoDate(now);
+        const items = request.items.map((i) => ({ ...i, date: toIsoDate(i.date) }));
+        const unit = new Set(assessmentUnit(items, input.itemId, request).map((i) => i.id));
+        const expiresOn = request.expiresOn ? toIsoDate(request.expiresOn) : null;
+        const lapsed = itemsToExpire(items, { kind: request.kind, assessAsWhole: request.assessAsWhole, expiresOn, today });
+        if (lapsed.some((i) => unit.has(i.id))) return { ok: false, code: "Assess.errors.expired" } as const;
+
+        const decision = assessDecision(items, input.itemId, request, input.action, input.rejectionReason);
         if (!decision.ok) return { ok: false, code: DOMAIN_CODES[decision.code] ?? "Assess.errors.notPending" } as const;
 
         const byId = new Map(request.items.map((i) => [i.id, i]));

@@ -4,12 +4,13 @@ import { db } from "@/lib/db/client";
 import { parseIsoDate, toIsoDate } from "@/lib/format/date";
 import type { ItemDirection, ItemStatus, PaymentMethod, RequestKind } from "@/lib/generated/prisma/enums";
 import type { QueueFilters } from "@/lib/schemas/assess";
-import { groupOccupancy } from "./occupancy";
+import { groupOccupancyBetween, type GroupDayOccupancy } from "./occupancy";
 
 // The staff/planner queue (issue 3 item 7, domain.md "Staff side"): pending items of extra and swap
 // requests by location → group → date, each (group, date) with its occupancy per day part against
 // the capacity. Planners and admins see their whole organisation and may assess; other staff see
-// only the groups they work in, read-only. Scoped in the query itself, like lib/db/shell.ts.
+// only the groups they work in, read-only — also in the other items of a request, which may lie in
+// groups they do not work in. Scoped in the query itself, like lib/db/shell.ts.
 
 export type QueueScope = Pick<SessionUser, "id" | "role" | "organisationId">;
 
@@ -22,9 +23,13 @@ export interface QueueOccupancy {
   occupied: number;
 }
 
-/** Another item of the same request (for assess-as-whole requests: what is approved together). */
+/**
+ * Another item of the same request (for assess-as-whole requests and a child's swap: what is assessed
+ * together). For staff who are not planners only items in their own groups.
+ */
 export interface QueueSiblingItem {
   id: string;
+  childId: string;
   childName: string;
   groupName: string;
   date: string;
@@ -38,6 +43,7 @@ export interface QueueSiblingItem {
 export interface QueueItem {
   id: string;
   requestId: string;
+  childId: string;
   childName: string;
   familyName: string;
   kind: RequestKind;
@@ -126,6 +132,7 @@ export async function getAssessmentQueue(user: QueueScope, filters: QueueFilters
       id: true,
       requestId: true,
       groupId: true,
+      childId: true,
       date: true,
       direction: true,
       startMinute: true,
@@ -145,6 +152,8 @@ export async function getAssessmentQueue(user: QueueScope, filters: QueueFilters
           items: {
             select: {
               id: true,
+              childId: true,
+              groupId: true,
               date: true,
               direction: true,
               status: true,
@@ -162,16 +171,25 @@ export async function getAssessmentQueue(user: QueueScope, filters: QueueFilters
     orderBy: [{ date: "asc" }, { startMinute: "asc" }, { createdAt: "asc" }],
   });
 
-  // One occupancy read per distinct (group, date), all at once.
-  const keys = [...new Set(items.map((i) => `${i.groupId}|${toIsoDate(i.date)}`))];
-  const occupancies = new Map(
-    await Promise.all(
-      keys.map(async (key) => {
-        const [groupId, date] = key.split("|") as [string, string];
-        return [key, await groupOccupancy(db, groupId, date)] as const;
-      }),
-    ),
+  // One occupancy read per group over the range of its queued dates, the groups at once.
+  const ranges = new Map<string, { from: string; to: string }>();
+  for (const i of items) {
+    const date = toIsoDate(i.date);
+    const range = ranges.get(i.groupId);
+    if (!range) ranges.set(i.groupId, { from: date, to: date });
+    else {
+      if (date < range.from) range.from = date;
+      if (date > range.to) range.to = date;
+    }
+  }
+  const occupancies = new Map<string, GroupDayOccupancy>();
+  await Promise.all(
+    [...ranges].map(async ([groupId, { from, to }]) => {
+      for (const day of await groupOccupancyBetween(db, groupId, from, to)) occupancies.set(`${groupId}|${day.date}`, day);
+    }),
   );
+  // Read-only staff see the other items of a request only in the groups they work in.
+  const visibleGroups = new Set(groups.map((g) => g.id));
 
   const byGroup = new Map<string, Map<string, QueueItem[]>>();
   for (const i of items) {
@@ -183,6 +201,7 @@ export async function getAssessmentQueue(user: QueueScope, filters: QueueFilters
     list.push({
       id: i.id,
       requestId: i.requestId,
+      childId: i.childId,
       childName: `${i.child.firstName} ${i.child.lastName}`,
       familyName: i.request.family.name,
       kind: i.request.kind,
@@ -197,9 +216,10 @@ export async function getAssessmentQueue(user: QueueScope, filters: QueueFilters
       assessAsWhole: i.request.assessAsWhole,
       expiresOn: i.request.expiresOn ? toIsoDate(i.request.expiresOn) : null,
       otherItems: i.request.items
-        .filter((o) => o.id !== i.id)
+        .filter((o) => o.id !== i.id && (canAssess || visibleGroups.has(o.groupId)))
         .map((o) => ({
           id: o.id,
+          childId: o.childId,
           childName: `${o.child.firstName} ${o.child.lastName}`,
           groupName: o.group.name,
           date: toIsoDate(o.date),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   amsterdamInstant,
+  assessDecision,
+  assessmentUnit,
   canAssessAsWhole,
   isFullyAssessed,
   itemDecision,
@@ -293,6 +295,13 @@ describe("itemDecision — assessed per item (seed 002 §5.2)", () => {
       code: "NOT_ASSESSABLE",
     });
   });
+
+  it("refuses a single item of a swap: a child's swap goes as one unit", () => {
+    expect(itemDecision(pending, { kind: "SWAP_DAY", assessAsWhole: false }, "APPROVE")).toEqual({
+      ok: false,
+      code: "SWAP_AS_UNIT_REQUIRED",
+    });
+  });
 });
 
 describe("wholeRequestDecision — all approved or all rejected", () => {
@@ -405,5 +414,64 @@ describe("isFullyAssessed — one notification when all items are assessed", () 
 
   it("is false for an empty request", () => {
     expect(isFullyAssessed([])).toBe(false);
+  });
+});
+
+describe("assessmentUnit / assessDecision — a child's swap is one unit (seed 002 §5.3)", () => {
+  const swap = { kind: "SWAP_DAY" as const, assessAsWhole: false };
+  const item = (id: string, childId: string, status: ItemStatus = "PENDING") => ({ id, childId, status });
+  // Noor gives up a Thursday (two day parts) for a Friday morning; Sem gives up a morning for another.
+  const items = [
+    item("noor-remove-am", "noor"),
+    item("noor-remove-pm", "noor"),
+    item("noor-add-am", "noor"),
+    item("sem-remove", "sem"),
+    item("sem-add", "sem"),
+  ];
+  const noor = ["noor-remove-am", "noor-remove-pm", "noor-add-am"];
+
+  it("takes every pending item of the child in the swap, whichever item is posted", () => {
+    for (const id of noor) expect(assessmentUnit(items, id, swap).map((i) => i.id)).toEqual(noor);
+    expect(assessmentUnit(items, "sem-add", swap).map((i) => i.id)).toEqual(["sem-remove", "sem-add"]);
+    // Items already final (cancelled, expired) are left out; a final posted item has no unit.
+    const partly = [item("a", "noor"), item("b", "noor", "CANCELLED"), item("c", "noor")];
+    expect(assessmentUnit(partly, "c", swap).map((i) => i.id)).toEqual(["a", "c"]);
+    expect(assessmentUnit(partly, "b", swap)).toEqual([]);
+    expect(assessmentUnit(partly, "unknown", swap)).toEqual([]);
+  });
+
+  it("takes the whole request when it is assessed as a whole, and one item of an extra day", () => {
+    expect(assessmentUnit(items, "sem-add", { kind: "SWAP_DAY", assessAsWhole: true }).map((i) => i.id)).toEqual(items.map((i) => i.id));
+    expect(assessmentUnit(items, "noor-add-am", { kind: "EXTRA_DAY", assessAsWhole: false }).map((i) => i.id)).toEqual(["noor-add-am"]);
+    // A whole request through an item one child's parent cancelled: still the rest of the request.
+    const partly = [item("a", "noor", "CANCELLED"), item("b", "sem")];
+    expect(assessmentUnit(partly, "a", { kind: "EXTRA_DAY", assessAsWhole: true }).map((i) => i.id)).toEqual(["b"]);
+  });
+
+  it("approves or rejects the child's whole swap at once, one reason for all", () => {
+    expect(assessDecision(items, "noor-remove-pm", swap, "APPROVE")).toEqual({
+      ok: true,
+      updates: noor.map((id) => ({ id, status: "APPROVED", rejectionReason: null })),
+    });
+    expect(assessDecision(items, "noor-add-am", swap, "REJECT", " Vrijdag is vol ")).toEqual({
+      ok: true,
+      updates: noor.map((id) => ({ id, status: "REJECTED", rejectionReason: "Vrijdag is vol" })),
+    });
+    expect(assessDecision(items, "noor-add-am", swap, "REJECT", "  ")).toEqual({ ok: false, code: "REASON_REQUIRED" });
+  });
+
+  it("refuses a posted item that is no longer pending (double submit)", () => {
+    const done = items.map((i) => (i.childId === "noor" ? { ...i, status: "APPROVED" as ItemStatus } : i));
+    expect(assessDecision(done, "noor-remove-am", swap, "APPROVE")).toEqual({ ok: false, code: "NOT_PENDING" });
+  });
+
+  it("assesses whole requests as a whole, other items one by one, never absences", () => {
+    expect(assessDecision(items, "sem-add", { kind: "SWAP_DAY", assessAsWhole: true }, "APPROVE")).toMatchObject({ ok: true, updates: items.map((i) => ({ id: i.id })) });
+    expect(assessDecision(items, "sem-add", { kind: "EXTRA_DAY", assessAsWhole: false }, "APPROVE")).toEqual({
+      ok: true,
+      updates: [{ id: "sem-add", status: "APPROVED", rejectionReason: null }],
+    });
+    expect(assessDecision(items, "sem-add", { kind: "ABSENCE", assessAsWhole: false }, "APPROVE")).toEqual({ ok: false, code: "NOT_ASSESSABLE" });
+    expect(() => assessDecision(items, "unknown", swap, "APPROVE")).toThrow(RangeError);
   });
 });

@@ -232,6 +232,7 @@ export const ASSESS_ERRORS = [
   "ASSESS_AS_WHOLE_REQUIRED",
   "NOT_ASSESS_AS_WHOLE",
   "NOT_ASSESSABLE",
+  "SWAP_AS_UNIT_REQUIRED",
 ] as const;
 export type AssessError = (typeof ASSESS_ERRORS)[number];
 
@@ -250,9 +251,10 @@ function normaliseReason(action: AssessAction, reason: string | null | undefined
 /**
  * Assessing one item of a request. Items are assessed individually (seed 002 §5.2 "per individu
  * beoordeeld"), except in an assess-as-whole request (ASSESS_AS_WHOLE_REQUIRED — use
- * {@link wholeRequestDecision}). Only PENDING items can be assessed (NOT_PENDING); absences are
- * registered at once and never assessed (NOT_ASSESSABLE). A rejection needs a reason, shown to the
- * parent ("AFGEKEURD" with a reason — domain.md).
+ * {@link wholeRequestDecision}) and in a swap, where a child's items go as one unit
+ * (SWAP_AS_UNIT_REQUIRED — use {@link assessDecision}). Only PENDING items can be assessed
+ * (NOT_PENDING); absences are registered at once and never assessed (NOT_ASSESSABLE). A rejection
+ * needs a reason, shown to the parent ("AFGEKEURD" with a reason — domain.md).
  */
 export function itemDecision(
   item: { id: string; status: ItemStatus },
@@ -262,6 +264,7 @@ export function itemDecision(
 ): { ok: true; update: ItemUpdate } | { ok: false; code: AssessError } {
   if (request.kind === "ABSENCE") return { ok: false, code: "NOT_ASSESSABLE" };
   if (request.assessAsWhole) return { ok: false, code: "ASSESS_AS_WHOLE_REQUIRED" };
+  if (request.kind === "SWAP_DAY") return { ok: false, code: "SWAP_AS_UNIT_REQUIRED" };
   if (item.status !== "PENDING") return { ok: false, code: "NOT_PENDING" };
   const reason = normaliseReason(action, rejectionReason);
   if (reason === false) return { ok: false, code: "REASON_REQUIRED" };
@@ -291,6 +294,60 @@ export function wholeRequestDecision(
   if (reason === false) return { ok: false, code: "REASON_REQUIRED" };
   const status = action === "APPROVE" ? "APPROVED" : "REJECTED";
   return { ok: true, updates: pending.map((i) => ({ id: i.id, status, rejectionReason: reason })) };
+}
+
+/**
+ * The items one assessment through `itemId` decides together, of those still PENDING:
+ * - an assess-as-whole request: every pending item of the request (seed 002 §5.2/§5.3);
+ * - a swap: every pending item of that child in the request. The day parts given up are only given
+ *   up in exchange for the wanted ones ("Selecteer alle dagdelen die je deze dag wilt inruilen…
+ *   Geef vervolgens de dag op waarnaartoe je de opvang wilt ruilen" — seed 002 §5.3), so approving
+ *   the give-up and rejecting the target would take the child's care away, and approving only the
+ *   target would be free extra care. Cancelling and expiring treat a child's swap as one as well
+ *   ({@link itemsToExpire}, cancel-policy.ts);
+ * - otherwise the item itself.
+ * Empty when the item is unknown, or (but for an assess-as-whole request) not pending.
+ */
+export function assessmentUnit<T extends { id: string; status: ItemStatus; childId: string }>(
+  items: readonly T[],
+  itemId: string,
+  request: { kind: RequestKind; assessAsWhole: boolean },
+): T[] {
+  const item = items.find((i) => i.id === itemId);
+  if (!item) return [];
+  if (request.assessAsWhole) return items.filter((i) => i.status === "PENDING");
+  if (item.status !== "PENDING") return [];
+  if (request.kind === "SWAP_DAY") return items.filter((i) => i.status === "PENDING" && i.childId === item.childId);
+  return [item];
+}
+
+/**
+ * Assessing through one item of a request, whatever item that is: an assess-as-whole request as a
+ * whole ({@link wholeRequestDecision}), a child's swap as one unit (every pending item of that child,
+ * see {@link assessmentUnit}: all approved or all rejected, one reason for all), any other item on its
+ * own ({@link itemDecision}). Throws when `itemId` is not among `items` (the caller loads the item's
+ * own request, so that is a bug upstream).
+ */
+export function assessDecision(
+  items: readonly { id: string; status: ItemStatus; childId: string }[],
+  itemId: string,
+  request: { kind: RequestKind; assessAsWhole: boolean },
+  action: AssessAction,
+  rejectionReason?: string | null,
+): { ok: true; updates: ItemUpdate[] } | { ok: false; code: AssessError } {
+  const item = items.find((i) => i.id === itemId);
+  if (!item) throw new RangeError("The item is not part of the request");
+  if (request.kind === "ABSENCE") return { ok: false, code: "NOT_ASSESSABLE" };
+  if (request.assessAsWhole) return wholeRequestDecision(items, request, action, rejectionReason);
+  if (request.kind === "SWAP_DAY") {
+    if (item.status !== "PENDING") return { ok: false, code: "NOT_PENDING" };
+    const reason = normaliseReason(action, rejectionReason);
+    if (reason === false) return { ok: false, code: "REASON_REQUIRED" };
+    const status = action === "APPROVE" ? "APPROVED" : "REJECTED";
+    return { ok: true, updates: assessmentUnit(items, itemId, request).map((i) => ({ id: i.id, status, rejectionReason: reason })) };
+  }
+  const one = itemDecision(item, request, action, rejectionReason);
+  return one.ok ? { ok: true, updates: [one.update] } : one;
 }
 
 /**
