@@ -25,6 +25,10 @@ export const weekdayDate = (iso: string, locale: Locale) =>
     new Date(`${iso}T00:00:00Z`),
   );
 
+/** As formatDay(iso, locale, "long") renders it: "4 december 2026" / "4 December 2026". */
+export const longDate = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(TAGS[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+
 /** As formatHours renders minutes: 690 → "11,5" (nl) / "11.5" (en). */
 export const hours = (minutes: number, locale: Locale) => new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: 2 }).format(minutes / 60);
 

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { addDays, amsterdamToday, hours, isoWeekday, weekdayDate } from "./dates";
+import { addDays, amsterdamToday, hours, isoWeekday, longDate, weekdayDate } from "./dates";
 import { expectAccessible, logIn, logOut, query, t, type Locale } from "./support";
 
 // "Ruildag aanvragen" (seed 002 §5.3) in both languages, against the demo data seeded around today:
@@ -174,6 +174,9 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await expect(page).toHaveURL(new RegExp(`/${locale}/agenda/requests$`));
     const card = main.locator(`#request-${request.id}`);
     await expect(card.getByRole("heading", { level: 2 })).toContainText(t(locale, "Requests.kind.SWAP_DAY"));
+    await expect(card.getByRole("heading", { level: 2 })).toContainText(
+      t(locale, "Requests.swapDates").replace("{givenUp}", longDate(giveUp, locale)).replace("{wanted}", longDate(target, locale)),
+    );
     await expect(card).toContainText(t(locale, "Agenda.status.PENDING"));
     await expect(card).toContainText(weekdayDate(giveUp, locale));
     await expect(card).toContainText(weekdayDate(target, locale));

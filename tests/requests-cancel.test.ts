@@ -1,6 +1,8 @@
 // Cancelling per child against a real PostgreSQL (seed 000/001/002, domain.md "Cancelling"): absences
-// only outside the policy window, approved extra care never, a pending period request as a whole for
-// that child, the other child's items untouched, reserved credits freed, make-up hours taken back.
+// only outside the policy window, approved extra care never, a partly approved swap never, a pending
+// period request as a whole for that child, the other child's items untouched, reserved credits freed,
+// make-up hours taken back; a cancel that leaves nothing pending in a request with assessed parts sends
+// the one "request assessed" notification, also when two cancels finish it at the same moment.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -13,6 +15,7 @@ process.env.MAIL_DIR = mkdtempSync(path.join(os.tmpdir(), "op-cancel-mail-"));
 const { db } = await import("@/lib/db/client");
 const { submitAbsence } = await import("@/lib/db/requests/absence");
 const { cancelRequestItems } = await import("@/lib/db/requests/cancel");
+const { getFamilyRequest } = await import("@/lib/db/requests/overview");
 const { absenceSchema } = await import("@/lib/schemas/absence");
 
 // Monday 23 November 2026, 09:00 in Amsterdam.
@@ -38,13 +41,20 @@ async function absence(selections: { childId: string; date: string; dayPartId: s
   return result.data.requestId;
 }
 
-type ItemSpec = { childId: string; date: string; dayPartId?: string; status?: "PENDING" | "APPROVED"; creditId?: string };
-async function extraRequest(items: ItemSpec[]) {
+type ItemSpec = {
+  childId: string;
+  date: string;
+  dayPartId?: string;
+  status?: "PENDING" | "APPROVED" | "REJECTED";
+  creditId?: string;
+  direction?: "ADD" | "REMOVE";
+};
+async function extraRequest(items: ItemSpec[], kind: "EXTRA_DAY" | "SWAP_DAY" = "EXTRA_DAY") {
   const dates = items.map((i) => i.date).sort();
   return db.request.create({
     data: {
       familyId: w.parent.familyId!,
-      kind: "EXTRA_DAY",
+      kind,
       createdById: w.parent.id,
       idempotencyKey: randomUUID(),
       periodStart: day(dates[0]!),
@@ -55,7 +65,7 @@ async function extraRequest(items: ItemSpec[]) {
           groupId: w.groupId,
           dayPartId: i.dayPartId ?? w.morningId,
           date: day(i.date),
-          direction: "ADD" as const,
+          direction: i.direction ?? ("ADD" as const),
           startMinute: 420,
           endMinute: 780,
           status: i.status ?? "PENDING",
@@ -174,6 +184,104 @@ describe("cancelRequestItems: extra days", () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: "Cancel.reasons.ALREADY_FINAL" });
+  });
+});
+
+describe("cancelRequestItems: swaps", () => {
+  it("never cancels a child's partly approved swap, and the overview says so too", async () => {
+    const req = await extraRequest(
+      [
+        { childId: w.noorId, date: "2026-12-14", direction: "REMOVE", status: "APPROVED" },
+        { childId: w.noorId, date: "2026-12-16" },
+      ],
+      "SWAP_DAY",
+    );
+    const before = await counts();
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW)).toEqual({ ok: false, code: "Cancel.reasons.APPROVED_SWAP" });
+    expect(await statuses(req.id, w.noorId)).toEqual(["APPROVED", "PENDING"]);
+    expect(await counts()).toEqual(before);
+    const overview = await getFamilyRequest(w.parent, req.id, NOW);
+    expect(overview!.children[0]!.cancel).toEqual({ allowed: false, reason: "APPROVED_SWAP", code: "Cancel.reasons.APPROVED_SWAP" });
+  });
+
+  it("cancels a pending swap as a whole for the child", async () => {
+    const req = await extraRequest(
+      [
+        { childId: w.noorId, date: "2026-12-14", direction: "REMOVE" },
+        { childId: w.noorId, date: "2026-12-16" },
+      ],
+      "SWAP_DAY",
+    );
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW)).toMatchObject({ ok: true, data: { cancelled: 2, kept: 0 } });
+    expect(await statuses(req.id, w.noorId)).toEqual(["CANCELLED", "CANCELLED"]);
+  });
+});
+
+describe("cancelRequestItems: completing a request", () => {
+  const assessedNotes = (requestId: string) =>
+    db.notification.findMany({ where: { event: "REQUEST_ASSESSED", url: `/agenda/requests/${requestId}` }, orderBy: { userId: "asc" } });
+
+  it("tells the family once that the request is assessed when the last pending child is cancelled", async () => {
+    const req = await extraRequest([
+      { childId: w.noorId, date: "2026-12-21", status: "APPROVED" },
+      { childId: w.semId, date: "2026-12-21" },
+    ]);
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.semId }, NOW)).toMatchObject({ ok: true, data: { cancelled: 1 } });
+    const notes = await assessedNotes(req.id);
+    expect(notes.map((n) => n.userId).sort()).toEqual([w.parent.id, w.parentEn.id].sort());
+    expect(notes[0]!.data).toEqual({ requestId: req.id, kind: "EXTRA_DAY", periodStart: "2026-12-21", periodEnd: "2026-12-21" });
+    expect((await db.request.findUniqueOrThrow({ where: { id: req.id } })).completedNotifiedAt).toEqual(NOW);
+    // A refused second cancel tells nobody again.
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.semId }, NOW)).toEqual({ ok: false, code: "Cancel.reasons.ALREADY_FINAL" });
+    expect(await assessedNotes(req.id)).toHaveLength(2);
+  });
+
+  it("counts a rejected part as assessed too", async () => {
+    const req = await extraRequest([
+      { childId: w.noorId, date: "2026-12-22", status: "REJECTED" },
+      { childId: w.semId, date: "2026-12-22" },
+    ]);
+    expect(await cancelRequestItems(w.parentEn, { requestId: req.id, childId: w.semId }, NOW)).toMatchObject({ ok: true });
+    expect(await assessedNotes(req.id)).toHaveLength(2);
+  });
+
+  it("says nothing while a part is still pending, nor when every part was cancelled", async () => {
+    const req = await extraRequest([
+      { childId: w.noorId, date: "2026-12-23" },
+      { childId: w.semId, date: "2026-12-23" },
+    ]);
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW)).toMatchObject({ ok: true });
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.semId }, NOW)).toMatchObject({ ok: true });
+    expect(await assessedNotes(req.id)).toEqual([]);
+    expect((await db.request.findUniqueOrThrow({ where: { id: req.id } })).completedNotifiedAt).toBeNull();
+  });
+
+  it("keeps the pending rest of a partly approved request from notifying until it is all done", async () => {
+    const req = await extraRequest([
+      { childId: w.noorId, date: "2026-12-28", status: "APPROVED" },
+      { childId: w.noorId, date: "2026-12-29" },
+      { childId: w.semId, date: "2026-12-28" },
+    ]);
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW)).toMatchObject({ ok: true, data: { cancelled: 1, kept: 1 } });
+    expect(await assessedNotes(req.id)).toEqual([]);
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.semId }, NOW)).toMatchObject({ ok: true });
+    expect(await assessedNotes(req.id)).toHaveLength(2);
+  });
+
+  it("notifies exactly once when two cancels of different children finish the request at the same moment", async () => {
+    for (let round = 0; round < 10; round++) {
+      const req = await extraRequest([
+        { childId: w.noorId, date: "2027-01-18", status: "APPROVED" },
+        { childId: w.noorId, date: "2027-01-19" },
+        { childId: w.semId, date: "2027-01-18" },
+      ]);
+      const results = await Promise.all([
+        cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW),
+        cancelRequestItems(w.parentEn, { requestId: req.id, childId: w.semId }, NOW),
+      ]);
+      expect(results.map((r) => r.ok)).toEqual([true, true]);
+      expect(await assessedNotes(req.id)).toHaveLength(2); // one per guardian
+    }
   });
 });
 

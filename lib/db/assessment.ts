@@ -1,11 +1,11 @@
 import "server-only";
 import { PLANNER_ROLES, type SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { assessDecision, assessmentUnit, isFullyAssessed, itemsToExpire, type AssessAction, type ItemUpdate } from "@/lib/domain/requests";
+import { assessDecision, assessmentUnit, itemsToExpire, type AssessAction, type ItemUpdate } from "@/lib/domain/requests";
 import { amsterdamIsoDate, toIsoDate } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { familyUserIds, notify } from "@/lib/server/notify";
 import { groupOccupancy } from "./occupancy";
+import { notifyIfRequestAssessed } from "./requests/completion";
 
 // Assessing request items (the planner's queue). Approving added care can never exceed a day part's
 // capacity, also when two planners approve the last place at the same moment (domain.md: "approving
@@ -108,7 +108,7 @@ export async function assessItem(actor: Actor, input: AssessInput, now: Date = n
           await tx.$queryRaw`SELECT id FROM "DayPart" WHERE id = ANY(${dayPartIds}::uuid[]) ORDER BY id FOR UPDATE`;
         }
 
-        for (const update of decision.updates) await applyUpdate(tx, update, actor.id, now);
+        await applyUpdates(tx, decision.updates, actor.id, now);
 
         // Capacity, counted after the lock and after this request's own updates.
         const checked = new Set<string>();
@@ -124,17 +124,7 @@ export async function assessItem(actor: Actor, input: AssessInput, now: Date = n
           if (over) throw new NoRoom("Assess.errors.capacityFull", date, over.id);
         }
 
-        const after = await tx.requestItem.findMany({ where: { requestId: request.id }, select: { status: true } });
-        const requestCompleted = isFullyAssessed(after) && request.completedNotifiedAt === null;
-        if (requestCompleted) {
-          await tx.request.update({ where: { id: request.id }, data: { completedNotifiedAt: now } });
-          await notify(tx, {
-            event: "REQUEST_ASSESSED",
-            userIds: await familyUserIds(tx, request.familyId),
-            url: `/agenda/requests/${request.id}`,
-            data: { requestId: request.id, kind: request.kind, periodStart: toIsoDate(request.periodStart), periodEnd: toIsoDate(request.periodEnd) },
-          });
-        }
+        const requestCompleted = await notifyIfRequestAssessed(tx, request.id, now);
         return { ok: true, data: { updated: decision.updates.length, requestCompleted } } as const;
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000, maxWait: 15_000 },
@@ -145,18 +135,23 @@ export async function assessItem(actor: Actor, input: AssessInput, now: Date = n
   }
 }
 
-async function applyUpdate(tx: Prisma.TransactionClient, update: ItemUpdate, actorId: string, now: Date) {
-  const item = await tx.requestItem.update({
-    where: { id: update.id },
-    data: { status: update.status, rejectionReason: update.rejectionReason, assessedById: actorId, assessedAt: now },
-    select: { creditId: true, startMinute: true, endMinute: true },
-  });
-  // A rejected item paid with a credit gives the credit's minutes back.
-  if (update.status === "REJECTED" && item.creditId) {
-    await tx.credit.update({
-      where: { id: item.creditId },
-      data: { usedMinutes: { decrement: item.endMinute - item.startMinute } },
+async function applyUpdates(tx: Prisma.TransactionClient, updates: readonly ItemUpdate[], actorId: string, now: Date) {
+  const giveBack = new Map<string, number>();
+  for (const update of updates) {
+    const item = await tx.requestItem.update({
+      where: { id: update.id },
+      data: { status: update.status, rejectionReason: update.rejectionReason, assessedById: actorId, assessedAt: now },
+      select: { creditId: true, startMinute: true, endMinute: true },
     });
-    await tx.requestItem.update({ where: { id: update.id }, data: { creditId: null } });
+    // A rejected item paid with a credit gives the credit's minutes back.
+    if (update.status === "REJECTED" && item.creditId) {
+      giveBack.set(item.creditId, (giveBack.get(item.creditId) ?? 0) + item.endMinute - item.startMinute);
+      await tx.requestItem.update({ where: { id: update.id }, data: { creditId: null } });
+    }
+  }
+  // Credits in id order, as the expiry job and cancelling do (items → credits → request), so these
+  // writers never wait on each other in a cycle.
+  for (const [creditId, minutes] of [...giveBack].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    await tx.credit.update({ where: { id: creditId }, data: { usedMinutes: { decrement: minutes } } });
   }
 }

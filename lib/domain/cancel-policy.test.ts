@@ -165,6 +165,48 @@ describe("cancelDecision — swaps", () => {
     ];
     expect(cancelDecision({ ...base, kind: "SWAP_DAY", items })).toEqual({ allowed: false, reason: "APPROVED_SWAP" });
   });
+
+  it("refuses a partly approved swap: the child's swap is one unit, whichever side is approved", () => {
+    const givenUpApproved = [
+      item("give", "2025-06-16", "APPROVED", { direction: "REMOVE" }),
+      item("get", "2025-06-19", "PENDING", { direction: "ADD" }),
+    ];
+    const wantedApproved = [
+      item("give", "2025-06-16", "PENDING", { direction: "REMOVE" }),
+      item("get", "2025-06-19", "APPROVED", { direction: "ADD" }),
+    ];
+    for (const items of [givenUpApproved, wantedApproved]) {
+      expect(cancelDecision({ ...base, kind: "SWAP_DAY", items })).toEqual({ allowed: false, reason: "APPROVED_SWAP" });
+      // Picking only the pending side does not get around it: a swap is always taken as a whole.
+      const pendingId = items.find((i) => i.status === "PENDING")!.id;
+      expect(cancelDecision({ ...base, kind: "SWAP_DAY", items, selectedItemIds: [pendingId] })).toEqual({
+        allowed: false,
+        reason: "APPROVED_SWAP",
+      });
+    }
+  });
+
+  it("an approved part wins over every other refusal, also too late or in the past", () => {
+    const items = [
+      item("give", "2025-06-10", "APPROVED", { direction: "REMOVE" }),
+      item("get", "2025-06-11", "PENDING", { direction: "ADD" }),
+    ];
+    expect(cancelDecision({ ...base, kind: "SWAP_DAY", items })).toEqual({ allowed: false, reason: "APPROVED_SWAP" });
+  });
+
+  it("still cancels the pending swap when its other items are final but none approved", () => {
+    const items = [
+      item("give", "2025-06-16", "PENDING", { direction: "REMOVE" }),
+      item("get", "2025-06-19", "PENDING", { direction: "ADD" }),
+      item("old", "2025-06-18", "CANCELLED", { direction: "ADD" }),
+    ];
+    expect(cancelDecision({ ...base, kind: "SWAP_DAY", items })).toEqual({ allowed: true, itemIds: ["give", "get"], keptItemIds: ["old"] });
+  });
+
+  it("does not change extra days: the pending rest of a partly approved request can still be withdrawn", () => {
+    const items = [item("a", "2025-06-16", "APPROVED"), item("b", "2025-06-17", "PENDING")];
+    expect(cancelDecision({ ...base, kind: "EXTRA_DAY", items })).toEqual({ allowed: true, itemIds: ["b"], keptItemIds: ["a"] });
+  });
 });
 
 describe("cancelDecision — absences", () => {

@@ -77,9 +77,12 @@ export type CancelDecision =
  * Within the scope the "live" items are cancelled — PENDING for extra days and swaps, REGISTERED
  * for absences — and approved or already final items are kept: approved care can never be cancelled,
  * but it does not stop the parent from withdrawing the still-pending rest of a partly assessed
- * period. Refusals, first match wins:
- * - nothing live, something APPROVED: APPROVED_EXTRA_CARE (seed 000/001) or APPROVED_SWAP (the
- *   seeds only allow cancelling while "Optie extra", so an approved swap is final too);
+ * period. A swap is the exception: the child's given-up and wanted day parts are one unit (the
+ * planner assesses them together), so cancelling the pending rest of a partly approved swap would
+ * leave half an exchange. Refusals, first match wins:
+ * - a swap with any APPROVED item of the child: APPROVED_SWAP (the seeds only allow cancelling while
+ *   "Optie extra", so an approved swap is final, also when a part of it is still pending);
+ * - nothing live, something APPROVED: APPROVED_EXTRA_CARE (seed 000/001);
  * - nothing live: ALREADY_FINAL (rejected, cancelled, expired);
  * - absence with policy NEVER: ABSENCE_NEVER (seed 000);
  * - the earliest live day part has started (Amsterdam wall-clock start ≤ now): IN_THE_PAST;
@@ -111,10 +114,11 @@ export function cancelDecision(input: CancelInput): CancelDecision {
   const live = scope.filter((i) => i.status === liveStatus);
   const kept = scope.filter((i) => i.status !== liveStatus);
 
+  // A child's swap is one unit: once any part of it is approved, the rest cannot be withdrawn.
+  if (kind === "SWAP_DAY" && kept.some((i) => i.status === "APPROVED")) return { allowed: false, reason: "APPROVED_SWAP" };
+
   if (live.length === 0) {
-    if (kept.some((i) => i.status === "APPROVED")) {
-      return { allowed: false, reason: kind === "SWAP_DAY" ? "APPROVED_SWAP" : "APPROVED_EXTRA_CARE" };
-    }
+    if (kept.some((i) => i.status === "APPROVED")) return { allowed: false, reason: "APPROVED_EXTRA_CARE" };
     return { allowed: false, reason: "ALREADY_FINAL" };
   }
 

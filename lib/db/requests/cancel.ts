@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { loadPolicyWith } from "@/lib/db/calendar-data";
 import { db } from "@/lib/db/client";
+import { notifyIfRequestAssessed } from "@/lib/db/requests/completion";
 import { cancelDecision, type CancelRefusal } from "@/lib/domain/cancel-policy";
 import type { ItemStatus, Policy, RequestKind } from "@/lib/domain/types";
 import { amsterdamIsoDate, toIsoDate } from "@/lib/format/date";
@@ -15,6 +16,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // - allowed: the live items become CANCELLED (cancelledBy/At); a credit reserved by a cancelled pending
 //   item is given back (usedMinutes − the item's minutes, creditId cleared, as rejection and expiry do);
 //   make-up credits earned by a cancelled absence item are deleted;
+// - when that leaves no item of the request PENDING and something in it was approved or rejected, the
+//   family gets the one "request assessed" notification (lib/db/requests/completion.ts), as after the
+//   planner's last assessment;
+// - lock order, as in lib/db/assessment.ts and the expiry job: request items (id order) → credits (id
+//   order) → the Request row;
 // - a make-up credit that has been (partly) spent or reserved cannot be taken back without leaving a
 //   paid extra day unpaid, so the cancel is refused with MAKE_UP_CREDIT_USED and the parent is sent to
 //   the location (as the seeds do for absences inside the window);
@@ -140,19 +146,25 @@ export async function cancelRequestItems(
         where: { id: { in: decision.itemIds }, status: liveStatus },
         data: { status: "CANCELLED", cancelledById: user.id, cancelledAt: now },
       });
-      // Credits reserved by cancelled pending items are free again.
-      const byId = new Map(items.map((i) => [i.id, i]));
-      for (const id of decision.itemIds) {
-        const item = byId.get(id)!;
-        if (!item.creditId) continue;
-        await tx.credit.update({ where: { id: item.creditId }, data: { usedMinutes: { decrement: item.endMinute - item.startMinute } } });
-        await tx.requestItem.update({ where: { id }, data: { creditId: null } });
+      // Credits reserved by cancelled pending items are free again (one update per credit, in id order).
+      const cancelled = new Set(decision.itemIds);
+      const reserved = items.filter((i) => cancelled.has(i.id) && i.creditId !== null);
+      const giveBack = new Map<string, number>();
+      for (const i of reserved) giveBack.set(i.creditId!, (giveBack.get(i.creditId!) ?? 0) + i.endMinute - i.startMinute);
+      for (const [creditId, minutes] of [...giveBack].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        await tx.credit.update({ where: { id: creditId }, data: { usedMinutes: { decrement: minutes } } });
+      }
+      if (reserved.length > 0) {
+        await tx.requestItem.updateMany({ where: { id: { in: reserved.map((i) => i.id) } }, data: { creditId: null } });
       }
       // Make-up hours earned by a cancelled (unused) absence go away with it.
       const { count: creditsRemoved } =
         decision.creditIds.length > 0
           ? await tx.credit.deleteMany({ where: { id: { in: decision.creditIds }, usedMinutes: 0 } })
           : { count: 0 };
+
+      // Cancelling the last pending part of a request whose other parts were assessed completes it.
+      if (count > 0) await notifyIfRequestAssessed(tx, request.id, now);
 
       return {
         ok: true,
