@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addDays, amsterdamToday, escapeRegExp as escape, isoWeekday, weekdayDate } from "./dates";
+import { addDays, amsterdamToday, escapeRegExp as escape, isoWeekday, longDate, weekdayDate } from "./dates";
 import { expectAccessible, logIn, query, t, tPattern, type Locale } from "./support";
 
 // "Dag aanvragen" (seed 002 §5.2) from the parent's side and its assessment from the planner's side,
@@ -142,6 +142,19 @@ test("a single afternoon paid with a credit, assessed as a whole; the planner ap
   // The parent sees it approved.
   await page.reload();
   await expect(page.getByRole("main")).toContainText(t(locale, "Agenda.status.APPROVED"));
+
+  // …and is told: the bell counts it, the list says it and links to the request, and having seen
+  // the list, the bell shows nothing new.
+  const bell = page.getByRole("link", { name: /^Meldingen, \d+ nieuw$/ });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  await expect(page).toHaveURL(/\/nl\/notifications$/);
+  const note = page.getByRole("main").getByRole("link", {
+    name: `${t(locale, "Notifications.unread")}: ${t(locale, "Notifications.requestAssessed").replace("{kind}", t(locale, "Requests.kind.EXTRA_DAY")).replace("{period}", longDate(date, locale))}`,
+  });
+  await expect(note).toHaveAttribute("href", /\/nl\/agenda\/requests\/[0-9a-f-]{36}$/);
+  await expectAccessible(page);
+  await expect(page.getByRole("link", { name: t(locale, "Notifications.title"), exact: true })).toBeVisible();
 });
 
 test("a period of mornings by invoice, assessed per day; a double click submits once; the planner rejects a day (en)", async ({ page, browser }) => {

@@ -203,6 +203,22 @@ describe("demo seed", () => {
     }
   });
 
+  it("has the notifications the app would have sent: assessed and expired requests, to every guardian", async () => {
+    const notifications = await prisma.notification.findMany({ include: { user: { include: { guardian: true } } } });
+    expect(new Set(notifications.map((n) => n.event))).toEqual(new Set(["REQUEST_ASSESSED", "REQUEST_EXPIRED"]));
+    const requests = await prisma.request.findMany({ include: { items: true } });
+    for (const n of notifications) {
+      const request = requests.find((r) => n.url === `/agenda/requests/${r.id}`);
+      expect(request, n.url).toBeTruthy();
+      expect(n.user.guardian?.familyId).toBe(request!.familyId);
+      expect(n.createdAt.getTime()).toBeLessThan(Date.now());
+      if (n.event === "REQUEST_ASSESSED") expect(request!.items.every((i) => i.status !== "PENDING")).toBe(true);
+      else expect(request!.items.some((i) => i.status === "EXPIRED")).toBe(true);
+    }
+    // Some are new for the demo parent.
+    expect(notifications.some((n) => n.user.email === "ouder@demo.ouderportaal.nl" && n.readAt === null)).toBe(true);
+  });
+
   it("has diary entries over the last ten days and message threads", async () => {
     const recent = await prisma.diaryEntry.count({ where: { date: { gte: addDays(today, -10), lt: today } } });
     expect(recent).toBeGreaterThanOrEqual(8);

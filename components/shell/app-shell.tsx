@@ -19,9 +19,12 @@ export function AppShell({
   navItems,
   sideLabel,
   sideLinks,
+  notifications,
   children,
 }: {
   homeHref: string;
+  /** The bell: a link to the notification list with the number of unread ones. */
+  notifications?: { href: string; unread: number };
   badge?: string;
   userName: string;
   navLabel: string;
@@ -42,7 +45,7 @@ export function AppShell({
           className="order-1 flex min-h-11 items-center gap-2 px-4 py-2 font-bold text-brand-800 lg:px-3"
         >
           <Icon name="logo" className="size-7 text-brand-600" />
-          <span className="text-lg">{t("App.name")}</span>
+          <span className="text-lg max-[389px]:sr-only">{t("App.name")}</span>
           {badge ? (
             <span className="rounded-md bg-accent-50 px-1.5 py-0.5 text-xs font-semibold text-accent-700">{badge}</span>
           ) : null}
@@ -50,6 +53,23 @@ export function AppShell({
         <div className="order-2 ml-auto flex items-center gap-1 pr-2 lg:order-4 lg:mt-auto lg:ml-0 lg:flex-col lg:items-stretch lg:gap-3 lg:border-t lg:border-line lg:pt-4 lg:pr-0">
           <p className="hidden px-3 text-sm text-muted lg:block">{t("Nav.signedInAs", { name: userName })}</p>
           <div className="flex items-center gap-1 lg:justify-between lg:px-1">
+            {notifications ? (
+              <Link
+                href={notifications.href}
+                className="relative inline-flex size-11 items-center justify-center rounded-lg text-brand-800 hover:bg-brand-50"
+                aria-label={t("Notifications.bell", { count: notifications.unread })}
+              >
+                <Icon name="bell" className="size-6" />
+                {notifications.unread > 0 ? (
+                  <span
+                    aria-hidden="true"
+                    className="absolute top-1 right-1 min-w-5 rounded-full bg-accent-700 px-1 text-center text-xs leading-5 font-semibold text-white"
+                  >
+                    {notifications.unread > 99 ? "99+" : notifications.unread}
+                  </span>
+                ) : null}
+              </Link>
+            ) : null}
             <LanguageSwitch />
             <LogoutButton />
           </div>

@@ -1,9 +1,15 @@
 // Inline SVG icons for the menus; decorative only (the label is always text next to them).
 import type { ReactElement } from "react";
 
-export type IconName = "home" | "messages" | "agenda" | "location" | "more" | "groups" | "requests" | "logout" | "logo" | "diary" | "absence";
+export type IconName = "home" | "messages" | "agenda" | "location" | "more" | "groups" | "requests" | "logout" | "logo" | "diary" | "absence" | "bell";
 
 const PATHS: Record<IconName, ReactElement> = {
+  bell: (
+    <>
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z" />
+      <path d="M10 20.5a2 2 0 0 0 4 0" />
+    </>
+  ),
   home: (
     <>
       <path d="M3 11.5 12 4l9 7.5" />

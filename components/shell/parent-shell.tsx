@@ -8,10 +8,12 @@ import type { NavItem } from "./nav-links";
 export function ParentShell({
   userName,
   familyChildren,
+  unreadNotifications,
   children,
 }: {
   userName: string;
   familyChildren: ChildSummary[];
+  unreadNotifications: number;
   children: ReactNode;
 }) {
   const t = useTranslations("Nav");
@@ -35,6 +37,7 @@ export function ParentShell({
       navItems={items}
       sideLabel={t("myChildren")}
       sideLinks={sideLinks}
+      notifications={{ href: "/notifications", unread: unreadNotifications }}
     >
       {children}
     </AppShell>

@@ -248,6 +248,7 @@ export interface DemoData {
   informationPages: Prisma.InformationPageCreateManyInput[];
   documents: Prisma.DocumentCreateManyInput[];
   notificationPreferences: Prisma.NotificationPreferenceCreateManyInput[];
+  notifications: Prisma.NotificationCreateManyInput[];
 }
 
 /** Thrown when the demo data would break a rule of domain.md (a bug in this file, never in use). */
@@ -329,6 +330,7 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
     informationPages: [],
     documents: [],
     notificationPreferences: [],
+    notifications: [],
   };
   const checkPast = (instant: Date, what: string) => check(instant < startOfToday, `${what} must lie before today`);
 
@@ -670,6 +672,35 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
         : null,
       createdAt: spec.createdAt,
     });
+    // The in-app notifications the app would have sent (lib/server/notify.ts): "assessed" once nothing
+    // is pending and something was approved or rejected, "expired" for what was withdrawn. Older than
+    // two weeks: already read.
+    const tell = (event: "REQUEST_ASSESSED" | "REQUEST_EXPIRED", at: Date, payload: Prisma.InputJsonValue) => {
+      for (const guardian of FAMILIES[spec.family].guardians) {
+        data.notifications.push({
+          userId: uid(guardian.email),
+          event,
+          url: `/agenda/requests/${id}`,
+          data: payload,
+          createdAt: at,
+          readAt: at.getTime() < startOfToday.getTime() - 14 * 86_400_000 ? new Date(at.getTime() + 90 * 60_000) : null,
+        });
+      }
+    };
+    if (spec.kind !== "ABSENCE") {
+      const expired = spec.items.filter((item) => item.status === "EXPIRED");
+      if (expired.length > 0 && spec.expiresOn) {
+        tell("REQUEST_EXPIRED", amsterdamInstant(spec.expiresOn, 0), {
+          requestId: id, kind: spec.kind, items: expired.length, expiresOn: formatDay(spec.expiresOn), reason: "EXPIRES_ON",
+        });
+      }
+      const assessed = spec.items.filter((item) => item.assessedAt);
+      if (spec.items.every((item) => item.status !== "PENDING") && assessed.length > 0) {
+        tell("REQUEST_ASSESSED", new Date(Math.max(...assessed.map((item) => item.assessedAt!.getTime()))), {
+          requestId: id, kind: spec.kind, periodStart: formatDay(periodStart), periodEnd: formatDay(periodEnd),
+        });
+      }
+    }
     for (const item of spec.items) {
       const child = CHILDREN[item.child];
       const dp = part(child.group, item.code);
@@ -1469,6 +1500,14 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
 
   check(diaryCounter > 0 && data.photos.length >= 12, "enough diary entries and photos");
   check(daysBetween(CHILDREN.julia.end!, today) === 21, "Julia's placement ended 21 days ago");
+  // Each parent's newest notification is still new, so the bell has something to show.
+  const newest = new Map<string, Prisma.NotificationCreateManyInput>();
+  for (const n of data.notifications) {
+    const seen = newest.get(n.userId);
+    if (!seen || (n.createdAt as Date).getTime() > (seen.createdAt as Date).getTime()) newest.set(n.userId, n);
+  }
+  for (const n of newest.values()) n.readAt = null;
+
   return data;
 }
 
@@ -1575,6 +1614,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
         await tx.informationPage.createMany({ data: data.informationPages });
         await tx.document.createMany({ data: data.documents });
         await tx.notificationPreference.createMany({ data: data.notificationPreferences });
+        await tx.notification.createMany({ data: data.notifications });
       },
       { maxWait: 10_000, timeout: 60_000 },
     );
