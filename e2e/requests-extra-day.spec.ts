@@ -8,8 +8,11 @@ import { expectAccessible, logIn, query, t, tPattern, type Locale } from "./supp
 // - nl: a single Friday afternoon paid with a credit, assessed as a whole; the planner approves it.
 // - en: a period Wednesday–Friday (Thursday "already scheduled"), mornings by invoice; "assess as a
 //   whole" is disabled for several dates; a double click submits once; the planner rejects one day.
+// - nl: two separate days added to one request are two bookings; the parent cancels one of them and
+//   the other stays pending, with its own cancel button.
 // Dates are looked up in the database, so reruns on the same database pick fresh ones; the swap-day
-// spec uses 28–55 days ahead and the absence spec Noor's scheduled days 14–27 days ahead.
+// spec uses 28–55 days ahead and the absence spec Noor's scheduled days 14–27 days ahead. The en
+// period looks for its week from 56 days ahead onwards, the two bookings from 89 days back.
 const PARENT = "ouder@demo.ouderportaal.nl";
 const PLANNER = "planner@demo.ouderportaal.nl";
 
@@ -239,6 +242,87 @@ test("a period of mornings by invoice, assessed per day; a double click submits 
   await expect(page.getByRole("main")).toContainText(t(locale, "Agenda.status.REJECTED"));
   await expect(page.getByRole("main")).toContainText("The group is full that day.");
   await expect(page.getByRole("main")).toContainText(t(locale, "Agenda.status.PENDING"));
+});
+
+test("two days added separately are two bookings; cancelling one leaves the other pending (nl)", async ({ page }) => {
+  const locale: Locale = "nl";
+  const child = await noor();
+  const today = amsterdamToday();
+  // Two Wednesdays or Fridays (Noor is not scheduled then) 56–89 days ahead without requests for her,
+  // looked for from the far end so the en period test keeps the nearer weeks.
+  const free: string[] = [];
+  for (let offset = 89; offset >= 56 && free.length < 2; offset--) {
+    const date = addDays(today, offset);
+    if (isoWeekday(date) !== 3 && isoWeekday(date) !== 5) continue;
+    const closed = await query(`SELECT 1 FROM "ClosingDay" WHERE date = $1::date`, [date]);
+    if (closed.length === 0 && !(await hasItems(child.id, date))) free.push(date);
+  }
+  expect(free, "two free Wednesdays or Fridays 8–12 weeks ahead").toHaveLength(2);
+  const [first, second] = free.sort() as [string, string];
+
+  const main = await openForm(page, locale);
+  await main.getByRole("checkbox", { name: "Noor", exact: true }).check();
+  const morning = main.getByRole("checkbox", { name: new RegExp(`^${t(locale, "Agenda.dayPart.MORNING")} 07:00–13:00 \\(Dolfijnen\\)`) });
+  // "Dag toevoegen … Toevoegen" twice, one date each: two bookings (the calendar keeps the later month).
+  for (const date of [first, second]) {
+    await main.getByRole("button", { name: t(locale, "ExtraDay.addDay") }).click();
+    await (await calendarDay(page, locale, date)).click();
+    await morning.check();
+    await main.getByRole("button", { name: t(locale, "ExtraDay.add"), exact: true }).click();
+  }
+  await expect(main.getByRole("list").filter({ hasText: "Noor · " }).getByRole("listitem")).toHaveCount(2);
+  await main.getByRole("button", { name: t(locale, "ExtraDay.submit") }).click();
+  await expect(main.getByRole("heading", { name: t(locale, "ExtraDay.confirmationTitle") })).toBeFocused();
+  const stored = await query<{ date: string; booking: number; status: string }>(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS date, booking, status FROM "RequestItem" WHERE "childId" = $1 AND date IN ($2::date, $3::date) ORDER BY date`,
+    [child.id, first, second],
+  );
+  expect(stored).toEqual([
+    { date: first, booking: 0, status: "PENDING" },
+    { date: second, booking: 1, status: "PENDING" },
+  ]);
+
+  // The details: Noor's part per booking, each with its own cancel button named after its date.
+  await main.getByRole("link", { name: t(locale, "ExtraDay.toDetails") }).click();
+  const noorPart = page.getByRole("main").getByRole("region", { name: "Noor" });
+  const booking = (number: number, date: string) =>
+    noorPart.getByRole("listitem").filter({
+      has: page.getByRole("heading", { name: `Boeking ${number}: ${weekdayDate(date, locale)}`, exact: true }),
+    });
+  const cancelButton = (date: string) =>
+    noorPart.getByRole("button", { name: `${t(locale, "Cancel.bookingAction")} — Noor, ${weekdayDate(date, locale)}`, exact: true });
+  await expect(booking(1, first)).toContainText(t(locale, "Agenda.status.PENDING"));
+  await expect(booking(2, second)).toContainText(t(locale, "Agenda.status.PENDING"));
+  await expect(cancelButton(first)).toBeVisible();
+  await expect(cancelButton(second)).toBeVisible();
+  await expectAccessible(page);
+
+  // Cancel the second booking through its dialog: one date, so no word of a period.
+  await cancelButton(second).click();
+  const dialog = page.getByRole("dialog", { name: `${t(locale, "Cancel.bookingAction")} — Noor, ${weekdayDate(second, locale)}` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(t(locale, "Cancel.confirmBooking"));
+  await expect(dialog).not.toContainText(t(locale, "Cancel.confirmBookingPeriod").replace("{child}", "Noor"));
+  await expect(dialog.getByRole("button", { name: t(locale, "Cancel.confirmNo") })).toBeFocused();
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: t(locale, "Cancel.confirmYes") }).click();
+
+  await expect(booking(2, second).getByRole("status")).toContainText(t(locale, "Cancel.bookingCancelled"));
+  await expect(booking(2, second)).toContainText(t(locale, "Agenda.status.CANCELLED"));
+  await expect(cancelButton(second)).toHaveCount(0);
+  // The first booking is untouched: still pending, still with its own cancel button.
+  await expect(booking(1, first)).toContainText(t(locale, "Agenda.status.PENDING"));
+  await expect(booking(1, first)).not.toContainText(t(locale, "Agenda.status.CANCELLED"));
+  await expect(cancelButton(first)).toBeVisible();
+  await expectAccessible(page);
+  const after = await query<{ date: string; status: string }>(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS date, status FROM "RequestItem" WHERE "childId" = $1 AND date IN ($2::date, $3::date) ORDER BY date`,
+    [child.id, first, second],
+  );
+  expect(after).toEqual([
+    { date: first, status: "PENDING" },
+    { date: second, status: "CANCELLED" },
+  ]);
 });
 
 test("a flexible contract spends flex hours and is requested at least a month ahead (en)", async ({ page }) => {

@@ -1,6 +1,7 @@
 // Cancelling per child against a real PostgreSQL (seed 000/001/002, domain.md "Cancelling"): absences
 // only outside the policy window, approved extra care never, a partly approved swap never, a pending
-// period request as a whole for that child, the other child's items untouched, reserved credits freed,
+// period request as a whole for that child, an extra day per booking of the child ("Een aanvraag kan
+// uit meerdere boekingen bestaan"), the other child's items untouched, reserved credits freed,
 // make-up hours taken back; a cancel that leaves nothing pending in a request with assessed parts sends
 // the one "request assessed" notification, also when two cancels finish it at the same moment.
 import { randomUUID } from "node:crypto";
@@ -48,6 +49,7 @@ type ItemSpec = {
   status?: "PENDING" | "APPROVED" | "REJECTED";
   creditId?: string;
   direction?: "ADD" | "REMOVE";
+  booking?: number;
 };
 async function extraRequest(items: ItemSpec[], kind: "EXTRA_DAY" | "SWAP_DAY" = "EXTRA_DAY") {
   const dates = items.map((i) => i.date).sort();
@@ -66,8 +68,9 @@ async function extraRequest(items: ItemSpec[], kind: "EXTRA_DAY" | "SWAP_DAY" = 
           dayPartId: i.dayPartId ?? w.morningId,
           date: day(i.date),
           direction: i.direction ?? ("ADD" as const),
-          startMinute: 420,
-          endMinute: 780,
+          startMinute: i.dayPartId === w.afternoonId ? 780 : 420,
+          endMinute: i.dayPartId === w.afternoonId ? 1110 : 780,
+          booking: i.booking ?? 0,
           status: i.status ?? "PENDING",
           payment: i.creditId ? ("CREDIT" as const) : ("INVOICE" as const),
           creditId: i.creditId ?? null,
@@ -81,6 +84,14 @@ async function extraRequest(items: ItemSpec[], kind: "EXTRA_DAY" | "SWAP_DAY" = 
 
 const statuses = async (requestId: string, childId: string) =>
   (await db.requestItem.findMany({ where: { requestId, childId }, orderBy: [{ date: "asc" }, { startMinute: "asc" }] })).map((i) => i.status);
+/** Every item of the request as "child date booking status cancelledAt", to prove nothing was written. */
+const itemRows = async (requestId: string) =>
+  (await db.requestItem.findMany({ where: { requestId }, orderBy: [{ date: "asc" }, { startMinute: "asc" }, { childId: "asc" }] })).map(
+    (i) => `${i.childId} ${i.date.toISOString().slice(0, 10)} ${i.startMinute} ${i.booking} ${i.status} ${i.cancelledAt?.toISOString() ?? "-"}`,
+  );
+
+/** An absence far enough ahead to be cancelled (outside the 30-day window). */
+const absenceRequest = () => absence([{ childId: w.semId, date: "2027-03-22", dayPartId: w.morningId }]);
 
 beforeAll(async () => {
   w = await createRequestsWorld({ absenceCancelRule: "OUTSIDE_WINDOW", absenceCancelWindowDays: 30, pendingCancelMinHours: 24 });
@@ -103,7 +114,7 @@ describe("cancelRequestItems: absences", () => {
     ]);
     expect(await db.credit.count({ where: { sourceItem: { requestId } } })).toBe(3);
     const result = await cancelRequestItems(w.parent, { requestId, childId: w.noorId }, NOW);
-    expect(result).toEqual({ ok: true, data: { requestId, childId: w.noorId, cancelled: 2, kept: 0, creditsRemoved: 2 } });
+    expect(result).toEqual({ ok: true, data: { requestId, childId: w.noorId, booking: 0, cancelled: 2, kept: 0, creditsRemoved: 2 } });
     const noor = await db.requestItem.findMany({ where: { requestId, childId: w.noorId } });
     expect(noor.every((i) => i.status === "CANCELLED" && i.cancelledById === w.parent.id && i.cancelledAt?.getTime() === NOW.getTime())).toBe(true);
     expect(await statuses(requestId, w.semId)).toEqual(["REGISTERED"]);
@@ -154,7 +165,7 @@ describe("cancelRequestItems: extra days", () => {
       { childId: w.semId, date: "2026-12-10" },
     ]);
     const result = await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId }, NOW);
-    expect(result).toEqual({ ok: true, data: { requestId: req.id, childId: w.noorId, cancelled: 3, kept: 0, creditsRemoved: 0 } });
+    expect(result).toEqual({ ok: true, data: { requestId: req.id, childId: w.noorId, booking: 0, cancelled: 3, kept: 0, creditsRemoved: 0 } });
     expect(await statuses(req.id, w.noorId)).toEqual(["CANCELLED", "CANCELLED", "CANCELLED"]);
     expect(await statuses(req.id, w.semId)).toEqual(["PENDING", "PENDING"]);
     expect((await db.credit.findUniqueOrThrow({ where: { id: credit.id } })).usedMinutes).toBe(0);
@@ -184,6 +195,138 @@ describe("cancelRequestItems: extra days", () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: "Cancel.reasons.ALREADY_FINAL" });
+  });
+});
+
+describe("cancelRequestItems: bookings of an extra day (seed 002 §5.2)", () => {
+  it("cancels one of two single-day bookings; the other stays pending and can still be cancelled; a double cancel is harmless", async () => {
+    const req = await extraRequest([
+      { childId: w.noorId, date: "2027-02-03", booking: 0 },
+      { childId: w.noorId, date: "2027-02-10", booking: 1 },
+      { childId: w.noorId, date: "2027-02-10", dayPartId: w.afternoonId, booking: 1 },
+    ]);
+    const result = await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId, booking: 1 }, NOW);
+    expect(result).toEqual({ ok: true, data: { requestId: req.id, childId: w.noorId, booking: 1, cancelled: 2, kept: 0, creditsRemoved: 0 } });
+    expect(await statuses(req.id, w.noorId)).toEqual(["PENDING", "CANCELLED", "CANCELLED"]);
+
+    const overview = await getFamilyRequest(w.parent, req.id, NOW);
+    expect(overview!.children[0]!.bookings.map((b) => [b.booking, b.dates, b.isPeriod, b.status, b.items.length, b.cancel])).toEqual([
+      [0, ["2027-02-03"], false, "PENDING", 1, { allowed: true }],
+      [1, ["2027-02-10"], false, "CANCELLED", 2, { allowed: false, reason: "ALREADY_FINAL", code: "Cancel.reasons.ALREADY_FINAL" }],
+    ]);
+
+    // The same cancel again (a second click, the other guardian): refused, nothing written.
+    const before = { rows: await itemRows(req.id), counts: await counts() };
+    expect(await cancelRequestItems(w.parentEn, { requestId: req.id, childId: w.noorId, booking: 1 }, NOW)).toEqual({
+      ok: false,
+      code: "Cancel.reasons.ALREADY_FINAL",
+    });
+    expect({ rows: await itemRows(req.id), counts: await counts() }).toEqual(before);
+
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId, booking: 0 }, NOW)).toMatchObject({
+      ok: true,
+      data: { booking: 0, cancelled: 1 },
+    });
+    expect(await statuses(req.id, w.noorId)).toEqual(["CANCELLED", "CANCELLED", "CANCELLED"]);
+  });
+
+  it("cancels a period booking as a whole for the child, with its reserved credit, and leaves the single day and the sibling", async () => {
+    const credit = await db.credit.create({
+      data: { childId: w.noorId, kind: "GRANTED", minutes: 360, usedMinutes: 360, validFrom: day("2026-11-01"), validUntil: day("2027-03-01") },
+    });
+    const req = await extraRequest([
+      { childId: w.noorId, date: "2027-02-17", booking: 0 },
+      { childId: w.noorId, date: "2027-02-22", booking: 1 },
+      { childId: w.noorId, date: "2027-02-23", booking: 1, creditId: credit.id },
+      { childId: w.noorId, date: "2027-02-24", booking: 1 },
+      { childId: w.semId, date: "2027-02-22", booking: 1 },
+    ]);
+    const overview = await getFamilyRequest(w.parent, req.id, NOW);
+    const noor = overview!.children.find((c) => c.childId === w.noorId)!;
+    expect(noor.bookings.map((b) => [b.booking, b.dates.length, b.isPeriod])).toEqual([
+      [0, 1, false],
+      [1, 3, true],
+    ]);
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId, booking: 1 }, NOW)).toMatchObject({
+      ok: true,
+      data: { booking: 1, cancelled: 3, kept: 0 },
+    });
+    expect(await statuses(req.id, w.noorId)).toEqual(["PENDING", "CANCELLED", "CANCELLED", "CANCELLED"]);
+    expect(await statuses(req.id, w.semId)).toEqual(["PENDING"]);
+    expect((await db.credit.findUniqueOrThrow({ where: { id: credit.id } })).usedMinutes).toBe(0);
+  });
+
+  it("judges each booking on its own: too late for one does not block another, and a period is judged on its first day", async () => {
+    const req = await extraRequest([
+      // Booking 0: this afternoon 13:00, 4 hours ahead (policy 24 hours).
+      { childId: w.noorId, date: "2026-11-23", dayPartId: w.afternoonId, booking: 0 },
+      // Booking 1: a period whose first day is tomorrow 07:00 (22 hours ahead), its last day well ahead.
+      { childId: w.noorId, date: "2026-11-24", booking: 1 },
+      { childId: w.noorId, date: "2026-12-11", booking: 1 },
+      // Booking 2: a single day well ahead.
+      { childId: w.noorId, date: "2026-12-04", booking: 2 },
+    ]);
+    const overview = await getFamilyRequest(w.parent, req.id, NOW);
+    expect(overview!.children[0]!.bookings.map((b) => b.cancel)).toEqual([
+      { allowed: false, reason: "TOO_LATE", code: "Cancel.reasons.TOO_LATE" },
+      { allowed: false, reason: "TOO_LATE", code: "Cancel.reasons.TOO_LATE" },
+      { allowed: true },
+    ]);
+    // The child's summary: something can still be cancelled.
+    expect(overview!.children[0]!.cancel).toEqual({ allowed: true });
+    const before = await itemRows(req.id);
+    for (const booking of [0, 1]) {
+      expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId, booking }, NOW)).toEqual({ ok: false, code: "Cancel.reasons.TOO_LATE" });
+    }
+    expect(await itemRows(req.id)).toEqual(before);
+    expect(await cancelRequestItems(w.parent, { requestId: req.id, childId: w.noorId, booking: 2 }, NOW)).toMatchObject({ ok: true, data: { cancelled: 1 } });
+    expect(await statuses(req.id, w.noorId)).toEqual(["PENDING", "PENDING", "CANCELLED", "PENDING"]);
+  });
+
+  it("needs the booking in a multi-booking request and refuses one that is missing, malformed or not the child's, writing nothing", async () => {
+    const req = await extraRequest([
+      { childId: w.noorId, date: "2027-03-03", booking: 0 },
+      { childId: w.noorId, date: "2027-03-10", booking: 1 },
+      { childId: w.semId, date: "2027-03-10", booking: 2 },
+    ]);
+    const before = { rows: await itemRows(req.id), counts: await counts() };
+    const attempt = (childId: string, booking?: number, user = w.parent) => cancelRequestItems(user, { requestId: req.id, childId, booking }, NOW);
+    expect(await attempt(w.noorId)).toEqual({ ok: false, code: "errors.validation" });
+    expect(await attempt(w.semId)).toEqual({ ok: false, code: "errors.validation" }); // one booking himself, but the request has three
+    expect(await attempt(w.noorId, 5)).toEqual({ ok: false, code: "errors.notFound" });
+    expect(await attempt(w.noorId, 2)).toEqual({ ok: false, code: "errors.notFound" }); // Sem's booking
+    expect(await attempt(w.semId, 0)).toEqual({ ok: false, code: "errors.notFound" }); // Noor's booking
+    expect(await attempt(w.noorId, -1)).toEqual({ ok: false, code: "errors.notFound" });
+    expect(await attempt(w.noorId, 1.5)).toEqual({ ok: false, code: "errors.notFound" });
+    expect(await attempt(w.noorId, Number.NaN)).toEqual({ ok: false, code: "errors.notFound" });
+    expect(await attempt(w.noorId, 1, w.other)).toEqual({ ok: false, code: "errors.notFound" });
+    expect(await attempt(w.juliaId, 1)).toEqual({ ok: false, code: "errors.notFound" });
+    expect({ rows: await itemRows(req.id), counts: await counts() }).toEqual(before);
+    expect(await attempt(w.semId, 2)).toMatchObject({ ok: true, data: { childId: w.semId, booking: 2, cancelled: 1 } });
+  });
+
+  it("ignores the booking for a one-booking request, an absence and a swap (their unit is the child's whole part)", async () => {
+    const one = await extraRequest([
+      { childId: w.noorId, date: "2027-03-15" },
+      { childId: w.noorId, date: "2027-03-16" },
+    ]);
+    expect(await cancelRequestItems(w.parent, { requestId: one.id, childId: w.noorId, booking: 3 }, NOW)).toMatchObject({
+      ok: true,
+      data: { booking: 0, cancelled: 2 },
+    });
+    const swap = await extraRequest(
+      [
+        { childId: w.noorId, date: "2027-03-22", direction: "REMOVE" },
+        { childId: w.noorId, date: "2027-03-24", booking: 1 },
+      ],
+      "SWAP_DAY",
+    );
+    expect(await cancelRequestItems(w.parent, { requestId: swap.id, childId: w.noorId, booking: 1 }, NOW)).toMatchObject({
+      ok: true,
+      data: { booking: 0, cancelled: 2 },
+    });
+    const absence = await absenceRequest();
+    expect(await cancelRequestItems(w.parent, { requestId: absence, childId: w.semId, booking: 7 }, NOW)).toMatchObject({ ok: true, data: { cancelled: 1 } });
   });
 });
 

@@ -43,7 +43,13 @@ async function snapshot() {
   return { requests, items, used: used._sum.usedMinutes ?? 0 };
 }
 
-type Booking = { childId: string; date: string; dayPartId: string; payment: { method: "INVOICE" } | { method: "CREDIT"; creditId: string } | { method: "FLEX" } };
+type Booking = {
+  childId: string;
+  date: string;
+  dayPartId: string;
+  payment: { method: "INVOICE" } | { method: "CREDIT"; creditId: string } | { method: "FLEX" };
+  booking?: number;
+};
 const invoice = { method: "INVOICE" } as const;
 const byCredit = (creditId: string) => ({ method: "CREDIT", creditId }) as const;
 function input(bookings: Booking[], extra: Record<string, unknown> = {}) {
@@ -149,6 +155,46 @@ describe("submitExtraDay", () => {
     expect(stored.items.find((i) => i.dayPartId === dp.afternoon)).toMatchObject({ startMinute: 780, endMinute: 1110 });
     expect((await db.credit.findUniqueOrThrow({ where: { id: credit.big } })).usedMinutes).toBe(330);
     expect(await snapshot()).toEqual({ requests: before.requests + 1, items: before.items + 3, used: before.used + 330 });
+  });
+
+  it("stores the booking each day part was added with, renumbered densely in the order sent (seed 002 §5.2)", async () => {
+    // Wednesday 27 January 2027 for Noor and Sem in one "Toevoegen" (4), Thursday–Friday as a period (7).
+    const result = await submitExtraDay(
+      parent,
+      input([
+        { childId: noor, date: "2027-01-28", dayPartId: dp.morning, payment: invoice, booking: 7 },
+        { childId: noor, date: "2027-01-27", dayPartId: dp.morning, payment: invoice, booking: 4 },
+        { childId: sem, date: "2027-01-27", dayPartId: dp.nso, payment: invoice, booking: 4 },
+        { childId: noor, date: "2027-01-29", dayPartId: dp.morning, payment: invoice, booking: 7 },
+      ]),
+      NOW,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const stored = await db.requestItem.findMany({ where: { requestId: result.data.requestId }, orderBy: [{ date: "asc" }, { childId: "asc" }] });
+    expect(stored.map((i) => [i.childId === noor ? "noor" : "sem", i.date.toISOString().slice(0, 10), i.booking]).sort()).toEqual(
+      [
+        ["noor", "2027-01-27", 0],
+        ["sem", "2027-01-27", 0],
+        ["noor", "2027-01-28", 1],
+        ["noor", "2027-01-29", 1],
+      ].sort(),
+    );
+    expect(result.data.items.map((i) => [i.date, i.booking]).sort()).toEqual(stored.map((i) => [i.date.toISOString().slice(0, 10), i.booking]).sort());
+
+    // Without numbers (an older client) the whole request is one booking.
+    const plain = await submitExtraDay(parent, input([{ childId: noor, date: "2027-02-03", dayPartId: dp.morning, payment: invoice }]), NOW);
+    expect(plain.ok && plain.data.items.map((i) => i.booking)).toEqual([0]);
+
+    // A malformed number is refused before anything is written.
+    const before = await snapshot();
+    const bad = await submitExtraDay(
+      parent,
+      input([{ childId: noor, date: "2027-02-04", dayPartId: dp.morning, payment: invoice, booking: -1 }]),
+      NOW,
+    );
+    expect(bad).toMatchObject({ ok: false, code: "errors.validation", fieldErrors: { "bookings.0.booking": ["errors.validation"] } });
+    expect(await snapshot()).toEqual(before);
   });
 
   it("ignores a price sent by the client", async () => {

@@ -1,6 +1,7 @@
 // The request overview (Aanvragenoverzicht) against a real PostgreSQL: the family's requests and
 // absences only, newest first, per child the items with day part, times, group and status, and
-// whether that child's part may be cancelled — the same answer the cancel itself gives.
+// whether that child's part may be cancelled — per booking for an extra day with several — the same
+// answer the cancel itself gives.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -23,7 +24,7 @@ const ids = { approved: "", rejected: "", period: "", otherFamily: "", absence: 
 async function extra(
   familyId: string,
   createdById: string,
-  items: { childId: string; date: string; status: "PENDING" | "APPROVED" | "REJECTED"; rejectionReason?: string }[],
+  items: { childId: string; date: string; status: "PENDING" | "APPROVED" | "REJECTED"; rejectionReason?: string; booking?: number }[],
   createdAt: Date,
 ) {
   const dates = items.map((i) => i.date).sort();
@@ -35,6 +36,7 @@ async function extra(
         create: items.map((i) => ({
           childId: i.childId, groupId: w.groupId, dayPartId: w.morningId, date: day(i.date), direction: "ADD" as const,
           startMinute: 420, endMinute: 780, status: i.status, rejectionReason: i.rejectionReason ?? null, payment: "INVOICE" as const, priceCents: 6270,
+          booking: i.booking ?? 0,
         })),
       },
     },
@@ -139,5 +141,85 @@ describe("getFamilyRequest", () => {
     expect(await getFamilyRequest(w.parent, randomUUID(), NOW)).toBeNull();
     expect(await getFamilyRequest(w.parent, "../etc/passwd", NOW)).toBeNull();
     expect(await getFamilyRequest(w.planner, ids.absence, NOW)).toBeNull();
+  });
+});
+
+describe("bookings (seed 002 §5.2: “Een aanvraag kan uit meerdere boekingen bestaan”)", () => {
+  it("shows a one-booking request, an absence and a swap as one unit per child, as before", async () => {
+    const period = await getFamilyRequest(w.parent, ids.period, NOW);
+    const noor = period!.children.find((c) => c.childId === w.noorId)!;
+    expect(noor.bookings).toEqual([
+      { booking: 0, dates: ["2026-12-16", "2026-12-17"], isPeriod: true, status: noor.status, items: noor.items, cancel: noor.cancel },
+    ]);
+    const absence = await getFamilyRequest(w.parent, ids.absence, NOW);
+    expect(absence!.children[0]!.bookings.map((b) => [b.booking, b.dates, b.isPeriod, b.items.length, b.cancel.allowed])).toEqual([
+      [0, ["2026-12-07"], false, 2, false],
+    ]);
+  });
+
+  it("groups an extra day per booking with its own cancel answer, and cancelling one leaves the other pending and cancellable", async () => {
+    const id = await extra(
+      w.parent.familyId!,
+      w.parent.id,
+      [
+        { childId: w.noorId, date: "2027-01-08", status: "PENDING", booking: 0 },
+        { childId: w.noorId, date: "2027-01-15", status: "PENDING", booking: 1 },
+        { childId: w.noorId, date: "2027-01-18", status: "PENDING", booking: 2 },
+        { childId: w.noorId, date: "2027-01-19", status: "PENDING", booking: 2 },
+        { childId: w.noorId, date: "2027-01-22", status: "APPROVED", booking: 3 },
+        { childId: w.semId, date: "2027-01-18", status: "PENDING", booking: 2 },
+      ],
+      new Date("2026-11-20T10:00:00Z"),
+    );
+    const before = await getFamilyRequest(w.parent, id, NOW);
+    const noor = before!.children.find((c) => c.childId === w.noorId)!;
+    expect(noor.bookings.map((b) => [b.booking, b.dates, b.isPeriod, b.status, b.items.map((i) => i.date), b.cancel])).toEqual([
+      [0, ["2027-01-08"], false, "PENDING", ["2027-01-08"], { allowed: true }],
+      [1, ["2027-01-15"], false, "PENDING", ["2027-01-15"], { allowed: true }],
+      [2, ["2027-01-18", "2027-01-19"], true, "PENDING", ["2027-01-18", "2027-01-19"], { allowed: true }],
+      [3, ["2027-01-22"], false, "APPROVED", ["2027-01-22"], { allowed: false, reason: "APPROVED_EXTRA_CARE", code: "Cancel.reasons.APPROVED_EXTRA_CARE" }],
+    ]);
+    // Every item is in exactly one booking, in the child's item order.
+    expect(noor.bookings.flatMap((b) => b.items)).toEqual(noor.items);
+    const sem = before!.children.find((c) => c.childId === w.semId)!;
+    expect(sem.bookings.map((b) => [b.booking, b.isPeriod])).toEqual([[2, false]]);
+
+    expect(await cancelRequestItems(w.parent, { requestId: id, childId: w.noorId, booking: 0 }, NOW)).toMatchObject({ ok: true, data: { cancelled: 1 } });
+    const after = await getFamilyRequest(w.parent, id, NOW);
+    const noorAfter = after!.children.find((c) => c.childId === w.noorId)!;
+    expect(noorAfter.bookings.map((b) => [b.booking, b.status, b.cancel.allowed])).toEqual([
+      [0, "CANCELLED", false],
+      [1, "PENDING", true],
+      [2, "PENDING", true],
+      [3, "APPROVED", false],
+    ]);
+    expect(noorAfter.bookings[0]!.cancel).toMatchObject({ reason: "ALREADY_FINAL" });
+    // The other bookings are still pending and the overview's answer still matches the cancel.
+    expect(await cancelRequestItems(w.parent, { requestId: id, childId: w.noorId, booking: 2 }, NOW)).toMatchObject({ ok: true, data: { cancelled: 2 } });
+    expect(await cancelRequestItems(w.parent, { requestId: id, childId: w.noorId, booking: 3 }, NOW)).toEqual({
+      ok: false,
+      code: noorAfter.bookings[3]!.cancel.allowed ? "?" : noorAfter.bookings[3]!.cancel.code,
+    });
+    const last = await getFamilyRequest(w.parent, id, NOW);
+    expect(last!.children.find((c) => c.childId === w.noorId)!.bookings.map((b) => b.status)).toEqual(["CANCELLED", "PENDING", "CANCELLED", "APPROVED"]);
+    expect(last!.children.find((c) => c.childId === w.semId)!.bookings.map((b) => b.status)).toEqual(["PENDING"]);
+  });
+
+  it("summarises a child whose bookings can none be cancelled with the first one's reason", async () => {
+    const id = await extra(
+      w.parent.familyId!,
+      w.parent.id,
+      [
+        { childId: w.noorId, date: "2027-02-05", status: "REJECTED", booking: 0 },
+        { childId: w.noorId, date: "2027-02-12", status: "APPROVED", booking: 1 },
+      ],
+      new Date("2026-11-21T10:00:00Z"),
+    );
+    const child = (await getFamilyRequest(w.parent, id, NOW))!.children[0]!;
+    expect(child.bookings.map((b) => b.cancel)).toEqual([
+      { allowed: false, reason: "ALREADY_FINAL", code: "Cancel.reasons.ALREADY_FINAL" },
+      { allowed: false, reason: "APPROVED_EXTRA_CARE", code: "Cancel.reasons.APPROVED_EXTRA_CARE" },
+    ]);
+    expect(child.cancel).toEqual(child.bookings[0]!.cancel);
   });
 });

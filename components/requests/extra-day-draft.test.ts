@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChildOptions, CreditOption, DayOptions, DayPartOption } from "@/lib/db/requests/options";
-import { addBookings, bookingsFor, creditOverspent, creditUse, dayPartChoices, draftTotals, flexUse, mergeChildDays } from "./extra-day-draft";
+import { addBookings, bookingsFor, creditOverspent, creditUse, dayPartChoices, draftTotals, flexUse, mergeChildDays, numberBookings } from "./extra-day-draft";
 
 const MORNING = "00000000-0000-4000-8000-00000000000a";
 const AFTERNOON = "00000000-0000-4000-8000-00000000000b";
@@ -98,6 +98,53 @@ describe("the draft", () => {
     expect(flexUse(draft).size).toBe(0);
     const flex = [...draft.slice(0, 1), { ...draft[0]!, key: "x", date: "2027-01-04" }].map((b) => ({ ...b, payment: { method: "FLEX" as const } }));
     expect(Object.fromEntries(flexUse(flex))).toEqual({ "child-1|2026": 360, "child-1|2027": 360 });
+  });
+});
+
+describe("booking numbers (one per “Toevoegen”, seed 002 §5.2)", () => {
+  const c = child([
+    day("2026-12-04", [part(MORNING), part(AFTERNOON)]),
+    day("2026-12-07", [part(MORNING)]),
+    day("2026-12-08", [part(MORNING)]),
+    day("2026-12-11", [part(MORNING)]),
+  ]);
+  const invoice = { method: "INVOICE" } as const;
+
+  it("gives every row of one add the same booking number (default 0), a period included", () => {
+    const [morning] = dayPartChoices(c, ["2026-12-07", "2026-12-08"], []);
+    expect(bookingsFor(c, morning!, invoice).map((b) => b.booking)).toEqual([0, 0]);
+    expect(bookingsFor(c, morning!, invoice, 3).map((b) => [b.date, b.booking])).toEqual([
+      ["2026-12-07", 3],
+      ["2026-12-08", 3],
+    ]);
+  });
+
+  it("keeps each add's number through sorting and renumbers densely in date order, also after removals", () => {
+    // Add 0: Friday 11 December; add 1: the period 7–8 December; add 2: Friday 4 December, two day parts.
+    let draft = addBookings([], bookingsFor(c, dayPartChoices(c, ["2026-12-11"], [])[0]!, invoice, 0));
+    draft = addBookings(draft, bookingsFor(c, dayPartChoices(c, ["2026-12-07", "2026-12-08"], draft)[0]!, invoice, 1));
+    const [friMorning, friAfternoon] = dayPartChoices(c, ["2026-12-04"], draft);
+    draft = addBookings(draft, [...bookingsFor(c, friMorning!, invoice, 2), ...bookingsFor(c, friAfternoon!, invoice, 2)]);
+    expect(draft.map((b) => [b.date, b.code, b.booking])).toEqual([
+      ["2026-12-04", "MORNING", 2],
+      ["2026-12-04", "AFTERNOON", 2],
+      ["2026-12-07", "MORNING", 1],
+      ["2026-12-08", "MORNING", 1],
+      ["2026-12-11", "MORNING", 0],
+    ]);
+    expect(numberBookings(draft).map((b) => b.booking)).toEqual([0, 0, 1, 1, 2]);
+    // Both rows of the period removed: no gap is left.
+    const removed = draft.filter((b) => b.booking !== 1);
+    expect(numberBookings(removed).map((b) => [b.date, b.booking])).toEqual([
+      ["2026-12-04", 0],
+      ["2026-12-04", 0],
+      ["2026-12-11", 1],
+    ]);
+    // Nothing else changes, and the draft itself is left alone.
+    const withoutNumber = (b: (typeof draft)[number]) => ({ ...b, booking: null });
+    expect(numberBookings(draft).map(withoutNumber)).toEqual(draft.map(withoutNumber));
+    expect(draft[0]!.booking).toBe(2);
+    expect(numberBookings([])).toEqual([]);
   });
 });
 

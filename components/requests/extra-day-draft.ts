@@ -4,11 +4,15 @@ import type { ExtraDayPayment } from "@/lib/schemas/extra-day";
 // The "Dag aanvragen" form's bookkeeping, kept out of the component so it can be tested: what a
 // date or a period offers per child, and the bookings added to the request so far ("Dag toevoegen"
 // adds bookings; one request holds several). The server re-checks everything on submit; this only
-// keeps the parent from picking what cannot work (seed 002 §5.2).
+// keeps the parent from picking what cannot work (seed 002 §5.2). Every "Toevoegen" is one booking
+// (a date or a period, for one or more children and day parts): its rows share a `booking` number,
+// the unit the parent can later cancel per child.
 
-/** One booking of the request being composed, with what the form shows for it. */
+/** One booked day part of the request being composed, with what the form shows for it. */
 export interface DraftBooking {
   key: string;
+  /** The "Toevoegen" it was added with; renumbered densely on submit (numberBookings). */
+  booking: number;
   childId: string;
   childName: string;
   date: string;
@@ -166,14 +170,16 @@ export function dayPartChoices(child: ChildOptions, dates: readonly string[], dr
     .sort((a, b) => a.startMinute - b.startMinute || a.endMinute - b.endMinute || a.code.localeCompare(b.code));
 }
 
-/** The bookings one choice adds: one per requestable date, paid as chosen. */
+/** The rows one choice adds to booking number `booking`: one per requestable date, paid as chosen. */
 export function bookingsFor(
   child: Pick<ChildOptions, "id" | "firstName">,
   choice: DayPartChoice,
   payment: ExtraDayPayment,
+  booking = 0,
 ): DraftBooking[] {
   return choice.dates.map((date) => ({
     key: bookingKey(child.id, date, choice.dayPartId),
+    booking,
     childId: child.id,
     childName: child.firstName,
     date,
@@ -193,6 +199,16 @@ export function addBookings(draft: readonly DraftBooking[], added: readonly Draf
   const keys = new Set(draft.map((b) => b.key));
   const next = [...draft, ...added.filter((b) => !keys.has(b.key))];
   return next.sort((a, b) => a.date.localeCompare(b.date) || a.childName.localeCompare(b.childName) || a.startMinute - b.startMinute);
+}
+
+/**
+ * The draft with its booking numbers renumbered 0..n-1 in the order they first occur (the draft is
+ * sorted by date), so bookings whose rows were all removed leave no gaps.
+ */
+export function numberBookings(draft: readonly DraftBooking[]): DraftBooking[] {
+  const numbers = new Map<number, number>();
+  for (const b of draft) if (!numbers.has(b.booking)) numbers.set(b.booking, numbers.size);
+  return draft.map((b) => ({ ...b, booking: numbers.get(b.booking)! }));
 }
 
 /** The draft's totals: hours and the amount invoiced (credit and flex payments are not invoiced). */

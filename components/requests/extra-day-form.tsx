@@ -18,7 +18,18 @@ import { formatEuro, formatHours } from "@/lib/format/money";
 import { useRouter } from "@/lib/i18n/navigation";
 import { extraDaySchema, MAX_COMMENT_LENGTH, type ExtraDayData, type ExtraDayInput, type ExtraDayPayment } from "@/lib/schemas/extra-day";
 import { newIdempotencyKey } from "./hours";
-import { addBookings, bookingsFor, creditOverspent, dayPartChoices, draftTotals, flexUse, mergeChildDays, type DayPartChoice, type DraftBooking } from "./extra-day-draft";
+import {
+  addBookings,
+  bookingsFor,
+  creditOverspent,
+  dayPartChoices,
+  draftTotals,
+  flexUse,
+  mergeChildDays,
+  numberBookings,
+  type DayPartChoice,
+  type DraftBooking,
+} from "./extra-day-draft";
 import { MonthCalendar, type CalendarSelection } from "./month-calendar";
 import { RequestConfirmation } from "./request-confirmation";
 
@@ -31,7 +42,8 @@ type PaymentPick = "INVOICE" | string;
  * "Dag aanvragen" (seed 002 §5.2). The parent picks children, then "Dag toevoegen" opens a calendar
  * for a date or a period; per child the possible day parts are listed (scheduled ones "reeds gepland"
  * with their times) with the price and, per day part, payment by invoice or one credit that covers it
- * whole. "Toevoegen" puts those bookings in the request; the request holds any number of them. Then
+ * whole. "Toevoegen" puts those day parts in the request as one booking (the unit the parent can later
+ * cancel per child); the request holds any number of bookings. Then
  * "assess as a whole" (single date only), "expires on" and a comment, and "Indienen".
  */
 export function ExtraDayForm({
@@ -66,6 +78,8 @@ export function ExtraDayForm({
   const [done, setDone] = useState<ExtraDayResult | null>(null);
   const [assessAsWhole, setAssessAsWhole] = useState(false);
   const lastKey = useRef<{ fingerprint: string; key: string } | null>(null);
+  // Every "Toevoegen" is a new booking; the numbers are made dense on submit.
+  const nextBooking = useRef(0);
   const addButton = useRef<HTMLButtonElement>(null);
   const panelHeading = useRef<HTMLHeadingElement>(null);
 
@@ -155,13 +169,14 @@ export function ExtraDayForm({
     const added = chosen.flatMap((child) =>
       choicesFor(child)
         .filter((choice) => choice.dates.length > 0 && picked.has(pickKey(child.id, choice.dayPartId)))
-        .flatMap((choice) => bookingsFor(child, choice, paymentOf(choice, payments[pickKey(child.id, choice.dayPartId)]))),
+        .flatMap((choice) => bookingsFor(child, choice, paymentOf(choice, payments[pickKey(child.id, choice.dayPartId)]), nextBooking.current)),
     );
     if (added.length === 0) return setAddError(t("chooseDayParts"));
     // One credit picked for several day parts at once must cover them all together (no partial payment).
     if (creditOverspent(added, chosen.flatMap((child) => choicesFor(child).flatMap((c) => c.credits)))) {
       return setAddError(t("errors.creditInsufficient"));
     }
+    nextBooking.current += 1;
     setDraft((d) => addBookings(d, added));
     setBookingErrors({});
     setAnnouncement(t("added", { count: added.length }));
@@ -202,7 +217,8 @@ export function ExtraDayForm({
   };
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const bookings = draft.map((b) => ({ childId: b.childId, date: b.date, dayPartId: b.dayPartId, payment: b.payment }));
+    // Same order as the draft, so a server error on "bookings.<i>" still points at row i.
+    const bookings = numberBookings(draft).map((b) => ({ childId: b.childId, date: b.date, dayPartId: b.dayPartId, payment: b.payment, booking: b.booking }));
     // A new key only when the request itself changed: a double click sends the same key twice.
     const fingerprint = JSON.stringify(bookings);
     if (!lastKey.current || lastKey.current.fingerprint !== fingerprint) lastKey.current = { fingerprint, key: newIdempotencyKey() };
@@ -219,6 +235,7 @@ export function ExtraDayForm({
     setBookingErrors({});
     setAssessAsWhole(false);
     lastKey.current = null;
+    nextBooking.current = 0;
     reset({ bookings: [], assessAsWhole: false, expiresOn: "", comment: "", idempotencyKey: "" });
     router.refresh();
   };

@@ -5,9 +5,12 @@ import type { OverviewRequestDto } from "@/lib/db/requests/overview";
 import { formatDateTime, formatDay } from "@/lib/format/date";
 import { FormAlert } from "@/components/auth/form-alert";
 import { CancelRequestButton } from "./cancel-request-button";
-import { ChildItems, RequestDates, StatusBadge, useKindLabel } from "./request-parts";
+import { ChildItems, RequestDates, StatusBadge, useBookingLabel, useKindLabel } from "./request-parts";
 
-/** The details of one request, with per child the cancel button or the reason cancelling is not possible. */
+/**
+ * The details of one request, with per child — per booking when the child has several in an extra-day
+ * request (seed 002 §5.2) — the cancel button or the reason cancelling is not possible.
+ */
 export function RequestDetails({
   request,
   locale,
@@ -15,13 +18,14 @@ export function RequestDetails({
 }: {
   request: OverviewRequestDto;
   locale: string;
-  /** The child whose part was just cancelled (from ?cancelled=): its part confirms it. */
+  /** The part just cancelled (from ?cancelled=): "<childId>", or "<childId>.<booking>" for one of several bookings. */
   justCancelled?: string | null;
 }) {
   const t = useTranslations("Requests");
   const tc = useTranslations("Cancel");
   const ta = useTranslations("Absence");
   const kindLabel = useKindLabel();
+  const bookingLabel = useBookingLabel(locale);
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       <Card>
@@ -48,22 +52,35 @@ export function RequestDetails({
               request={request}
               child={child}
               locale={locale}
-              footer={
-                <div className="mt-2">
-                  {justCancelled === child.childId && !child.cancel.allowed ? (
-                    <FormAlert tone="success" focusOnMount>
-                      {tc("cancelled")}
-                    </FormAlert>
-                  ) : child.cancel.allowed ? (
-                    <CancelRequestButton requestId={request.id} childId={child.childId} childName={child.firstName} isPeriod={request.isPeriod} isSwap={request.kind === "SWAP_DAY"} />
-                  ) : (
-                    <div className="rounded-lg border border-line bg-canvas p-3 text-sm" data-cancel-reason={child.cancel.reason}>
-                      <p className="font-semibold">{tc("notAllowed")}</p>
-                      <p>{tc(`reasons.${child.cancel.reason}`)}</p>
-                    </div>
-                  )}
-                </div>
-              }
+              bookingFooter={(booking) => {
+                const several = child.bookings.length > 1;
+                const key = several ? `${child.childId}.${booking.booking}` : child.childId;
+                return (
+                  <div className="mt-2">
+                    {justCancelled === key && !booking.cancel.allowed ? (
+                      <FormAlert tone="success" focusOnMount>
+                        {several ? tc("bookingCancelled") : tc("cancelled")}
+                      </FormAlert>
+                    ) : booking.cancel.allowed ? (
+                      <CancelRequestButton
+                        requestId={request.id}
+                        childId={child.childId}
+                        childName={child.firstName}
+                        booking={booking.booking}
+                        bookingLabel={several ? bookingLabel(booking) : undefined}
+                        isPeriod={booking.isPeriod}
+                        isSwap={request.kind === "SWAP_DAY"}
+                        confirmKey={key}
+                      />
+                    ) : (
+                      <div className="rounded-lg border border-line bg-canvas p-3 text-sm" data-cancel-reason={booking.cancel.reason}>
+                        <p className="font-semibold">{tc("notAllowed")}</p>
+                        <p>{tc(`reasons.${booking.cancel.reason}`)}</p>
+                      </div>
+                    )}
+                  </div>
+                );
+              }}
             />
           </section>
         </Card>

@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import type { OverviewChildDto, OverviewItemDto, OverviewRequestDto } from "@/lib/db/requests/overview";
+import type { OverviewBookingDto, OverviewChildDto, OverviewItemDto, OverviewRequestDto } from "@/lib/db/requests/overview";
 import type { RequestSummaryStatus } from "@/lib/domain/status";
 import { formatDay, formatMinuteRange } from "@/lib/format/date";
 import { formatHours } from "./hours";
@@ -51,33 +51,77 @@ export function RequestDates({ request, locale }: { request: OverviewRequestDto;
   return <>{t("period", { from: formatDay(request.periodStart, locale, "long"), to: formatDay(request.periodEnd, locale, "long") })}</>;
 }
 
-/** One child's part of a request: name, status, and every item with date, day part, times, group. */
+/** A booking's date ("vrijdag 4 december 2026") or period ("4 december 2026 t/m 11 december 2026"). */
+export function useBookingLabel(locale: string) {
+  const t = useTranslations("Requests");
+  return (booking: Pick<OverviewBookingDto, "dates">) => {
+    const first = booking.dates[0] ?? "";
+    if (booking.dates.length <= 1) return formatDay(first, locale, "weekday");
+    return t("period", { from: formatDay(first, locale, "long"), to: formatDay(booking.dates.at(-1)!, locale, "long") });
+  };
+}
+
+/**
+ * One child's part of a request: name, status, and every item with date, day part, times, group.
+ * With several bookings (extra days, seed 002 §5.2) the items are grouped per booking, each with its
+ * own heading, status and `bookingFooter` (the details page puts the booking's cancel button there);
+ * with one booking the items are one list followed by that footer.
+ */
 export function ChildItems({
   request,
   child,
   locale,
   headingLevel = "h3",
-  footer,
+  bookingFooter,
 }: {
   request: OverviewRequestDto;
   child: OverviewChildDto;
   locale: string;
   headingLevel?: "h3" | "h4";
-  footer?: ReactNode;
+  bookingFooter?: (booking: OverviewBookingDto) => ReactNode;
 }) {
+  const t = useTranslations("Requests");
+  const bookingLabel = useBookingLabel(locale);
   const Heading = headingLevel;
+  const BookingHeading = headingLevel === "h3" ? "h4" : "h5";
+  const items = (list: readonly OverviewItemDto[]) => (
+    <ul className="flex flex-col gap-1.5">
+      {list.map((item) => (
+        <ItemLine key={item.id} item={item} kind={request.kind} locale={locale} />
+      ))}
+    </ul>
+  );
   return (
     <div className="flex flex-col gap-2 border-t border-line pt-3 first:border-t-0 first:pt-0">
       <div className="flex flex-wrap items-center gap-2">
         <Heading className="font-semibold">{child.firstName}</Heading>
         <StatusBadge status={child.status} />
       </div>
-      <ul className="flex flex-col gap-1.5">
-        {child.items.map((item) => (
-          <ItemLine key={item.id} item={item} kind={request.kind} locale={locale} />
-        ))}
-      </ul>
-      {footer}
+      {child.bookings.length <= 1 ? (
+        <>
+          {items(child.items)}
+          {child.bookings[0] && bookingFooter ? bookingFooter(child.bookings[0]) : null}
+        </>
+      ) : (
+        <ol className="flex flex-col gap-2">
+          {child.bookings.map((booking, index) => (
+            <li
+              key={booking.booking}
+              className="flex flex-col gap-1.5 rounded-lg border border-line p-3"
+              data-booking={booking.booking}
+            >
+              <div className="flex flex-wrap items-center gap-2">
+                <BookingHeading className="text-sm font-semibold sm:text-base">
+                  {t("bookingHeading", { number: index + 1, when: bookingLabel(booking) })}
+                </BookingHeading>
+                <StatusBadge status={booking.status} />
+              </div>
+              {items(booking.items)}
+              {bookingFooter ? bookingFooter(booking) : null}
+            </li>
+          ))}
+        </ol>
+      )}
     </div>
   );
 }

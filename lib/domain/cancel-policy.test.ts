@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cancelDecision, type CancelInput, type CancelItem } from "./cancel-policy";
+import { cancelDecision, cancelUnitFor, cancelUnits, type CancelInput, type CancelItem } from "./cancel-policy";
 import type { ItemStatus } from "./types";
 
 const policy: CancelInput["policy"] = {
@@ -15,7 +15,7 @@ function item(id: string, date: string, status: ItemStatus, over: Partial<Cancel
 // 10 June 2025, 12:00 in Amsterdam (CEST).
 const now = new Date("2025-06-10T10:00:00Z");
 const today = "2025-06-10";
-const base = { now, today, policy, periodRequest: false };
+const base = { now, today, policy };
 
 describe("cancelDecision — extra days", () => {
   it("allows cancelling a pending item well ahead", () => {
@@ -85,31 +85,94 @@ describe("cancelDecision — extra days", () => {
     });
   });
 
-  it("cancels only the selected booking of a multi-booking request", () => {
-    const items = [item("a", "2025-06-20", "PENDING"), item("b", "2025-06-27", "PENDING")];
-    expect(cancelDecision({ ...base, kind: "EXTRA_DAY", items, selectedItemIds: ["b"] })).toEqual({
+  it("cancels only the picked booking of a multi-booking request", () => {
+    const items = [item("a", "2025-06-20", "PENDING"), item("b", "2025-06-27", "PENDING", { booking: 1 })];
+    const picked = cancelUnitFor("EXTRA_DAY", items, { booking: 1, requestBookings: 2 });
+    expect(picked.ok && picked.unit.items.map((i) => i.id)).toEqual(["b"]);
+    expect(cancelDecision({ ...base, kind: "EXTRA_DAY", items: picked.ok ? picked.unit.items : [] })).toEqual({
       allowed: true,
       itemIds: ["b"],
       keptItemIds: [],
     });
-    expect(cancelDecision({ ...base, kind: "EXTRA_DAY", items })).toMatchObject({ itemIds: ["a", "b"] });
   });
 
-  it("refuses a selected approved booking", () => {
-    const items = [item("a", "2025-06-20", "APPROVED"), item("b", "2025-06-27", "PENDING")];
-    expect(cancelDecision({ ...base, kind: "EXTRA_DAY", items, selectedItemIds: ["a"] })).toEqual({
-      allowed: false,
-      reason: "APPROVED_EXTRA_CARE",
-    });
+  it("refuses an approved booking while the pending one of the same request stays cancellable", () => {
+    const items = [item("a", "2025-06-20", "APPROVED"), item("b", "2025-06-27", "PENDING", { booking: 1 })];
+    const [approved, pending] = cancelUnits("EXTRA_DAY", items);
+    expect(cancelDecision({ ...base, kind: "EXTRA_DAY", items: approved!.items })).toEqual({ allowed: false, reason: "APPROVED_EXTRA_CARE" });
+    expect(cancelDecision({ ...base, kind: "EXTRA_DAY", items: pending!.items })).toMatchObject({ allowed: true, itemIds: ["b"] });
+  });
+});
+
+describe("cancelUnits and cancelUnitFor — what one cancel takes (seed 002 §5.2)", () => {
+  it("splits an extra day per booking, in booking order, and marks a booking over several dates as a period", () => {
+    const items = [
+      item("p1", "2025-06-23", "PENDING", { booking: 2 }),
+      item("s1", "2025-06-20", "PENDING", { booking: 0 }),
+      item("s2", "2025-06-20", "PENDING", { booking: 0, startMinute: 780 }),
+      item("p2", "2025-06-24", "PENDING", { booking: 2 }),
+      item("t1", "2025-06-27", "PENDING", { booking: 1 }),
+    ];
+    expect(cancelUnits("EXTRA_DAY", items).map((u) => [u.booking, u.items.map((i) => i.id), u.dates, u.isPeriod])).toEqual([
+      [0, ["s1", "s2"], ["2025-06-20"], false],
+      [1, ["t1"], ["2025-06-27"], false],
+      [2, ["p1", "p2"], ["2025-06-23", "2025-06-24"], true],
+    ]);
+  });
+
+  it("items without a booking number are booking 0: an old request is one booking", () => {
+    const items = [item("a", "2025-06-20", "PENDING"), item("b", "2025-06-27", "PENDING")];
+    expect(cancelUnits("EXTRA_DAY", items)).toEqual([{ booking: 0, items, dates: ["2025-06-20", "2025-06-27"], isPeriod: true }]);
+    expect(cancelUnitFor("EXTRA_DAY", items, { requestBookings: 1 })).toMatchObject({ ok: true, unit: { booking: 0 } });
+  });
+
+  it("keeps the child's whole part as one unit for an absence and a swap, whatever booking numbers say", () => {
+    const swap = [
+      item("give", "2025-06-16", "PENDING", { direction: "REMOVE" }),
+      item("get", "2025-06-19", "PENDING", { direction: "ADD", booking: 1 }),
+    ];
+    expect(cancelUnits("SWAP_DAY", swap)).toEqual([{ booking: 0, items: swap, dates: ["2025-06-16", "2025-06-19"], isPeriod: true }]);
+    expect(cancelUnitFor("SWAP_DAY", swap, { booking: 1, requestBookings: 2 })).toMatchObject({ ok: true, unit: { booking: 0, items: swap } });
+    const absence = [item("a", "2025-07-15", "REGISTERED"), item("b", "2025-07-16", "REGISTERED", { booking: 3 })];
+    expect(cancelUnitFor("ABSENCE", absence, { booking: 7, requestBookings: 2 })).toMatchObject({ ok: true, unit: { items: absence, isPeriod: true } });
+  });
+
+  it("needs the booking only when the request holds several, and refuses one that is not the child's", () => {
+    const one = [item("a", "2025-06-20", "PENDING")];
+    // A one-booking request: the number is not needed, and any number is ignored.
+    expect(cancelUnitFor("EXTRA_DAY", one, { requestBookings: 1 })).toMatchObject({ ok: true, unit: { booking: 0 } });
+    expect(cancelUnitFor("EXTRA_DAY", one, { booking: 5, requestBookings: 1 })).toMatchObject({ ok: true, unit: { booking: 0 } });
+    // Several bookings in the request, here one of them the child's (a sibling has the other): named, and the child's.
+    expect(cancelUnitFor("EXTRA_DAY", one, { requestBookings: 2 })).toEqual({ ok: false, error: "BOOKING_REQUIRED" });
+    expect(cancelUnitFor("EXTRA_DAY", one, { booking: 1, requestBookings: 2 })).toEqual({ ok: false, error: "UNKNOWN_BOOKING" });
+    expect(cancelUnitFor("EXTRA_DAY", one, { booking: 0, requestBookings: 2 })).toMatchObject({ ok: true, unit: { booking: 0 } });
+    const two = [item("b", "2025-06-27", "PENDING", { booking: 1 }), ...one];
+    expect(cancelUnitFor("EXTRA_DAY", two, { requestBookings: 2 })).toEqual({ ok: false, error: "BOOKING_REQUIRED" });
+    expect(cancelUnitFor("EXTRA_DAY", two, { booking: 2, requestBookings: 2 })).toEqual({ ok: false, error: "UNKNOWN_BOOKING" });
+    expect(cancelUnitFor("EXTRA_DAY", two, { booking: 0, requestBookings: 2 })).toMatchObject({ ok: true, unit: { booking: 0, items: one } });
+    // A count that is too low cannot hide the child's own second booking.
+    expect(cancelUnitFor("EXTRA_DAY", two, { requestBookings: 1 })).toEqual({ ok: false, error: "BOOKING_REQUIRED" });
+    expect(cancelUnitFor("EXTRA_DAY", [], { booking: 0, requestBookings: 1 })).toEqual({ ok: false, error: "UNKNOWN_BOOKING" });
+  });
+
+  it("judges each booking on its own: too late for the first does not block the next", () => {
+    const items = [
+      item("soon", "2025-06-11", "PENDING", { booking: 0 }),
+      item("later", "2025-06-20", "PENDING", { booking: 1 }),
+    ];
+    const [soon, later] = cancelUnits("EXTRA_DAY", items);
+    expect(cancelDecision({ ...base, kind: "EXTRA_DAY", items: soon!.items })).toEqual({ allowed: false, reason: "TOO_LATE" });
+    expect(cancelDecision({ ...base, kind: "EXTRA_DAY", items: later!.items })).toEqual({ allowed: true, itemIds: ["later"], keptItemIds: [] });
   });
 });
 
 describe("cancelDecision — a period is cancelled as a whole (seed 002 §5.2)", () => {
-  const period = { ...base, periodRequest: true, kind: "EXTRA_DAY" as const };
+  const period = { ...base, kind: "EXTRA_DAY" as const };
 
-  it("cancels every pending day of the period for that child, whatever was selected", () => {
+  it("cancels every pending day of a period booking for that child", () => {
     const items = [item("a", "2025-06-16", "PENDING"), item("b", "2025-06-17", "PENDING"), item("c", "2025-06-18", "PENDING")];
-    expect(cancelDecision({ ...period, items, selectedItemIds: ["b"] })).toEqual({
+    expect(cancelUnits("EXTRA_DAY", items)[0]!.isPeriod).toBe(true);
+    expect(cancelDecision({ ...period, items })).toEqual({
       allowed: true,
       itemIds: ["a", "b", "c"],
       keptItemIds: [],
@@ -143,7 +206,7 @@ describe("cancelDecision — swaps", () => {
       item("give", "2025-06-16", "PENDING", { direction: "REMOVE" }),
       item("get", "2025-06-19", "PENDING", { direction: "ADD" }),
     ];
-    expect(cancelDecision({ ...base, kind: "SWAP_DAY", items, selectedItemIds: ["get"] })).toEqual({
+    expect(cancelDecision({ ...base, kind: "SWAP_DAY", items })).toEqual({
       allowed: true,
       itemIds: ["give", "get"],
       keptItemIds: [],
@@ -177,9 +240,12 @@ describe("cancelDecision — swaps", () => {
     ];
     for (const items of [givenUpApproved, wantedApproved]) {
       expect(cancelDecision({ ...base, kind: "SWAP_DAY", items })).toEqual({ allowed: false, reason: "APPROVED_SWAP" });
-      // Picking only the pending side does not get around it: a swap is always taken as a whole.
-      const pendingId = items.find((i) => i.status === "PENDING")!.id;
-      expect(cancelDecision({ ...base, kind: "SWAP_DAY", items, selectedItemIds: [pendingId] })).toEqual({
+      // Naming a booking does not get around it: a swap is always taken as a whole.
+      const unit = cancelUnitFor("SWAP_DAY", items.map((i) => ({ ...i, booking: i.status === "PENDING" ? 1 : 0 })), {
+        booking: 1,
+        requestBookings: 2,
+      });
+      expect(unit.ok && cancelDecision({ ...base, kind: "SWAP_DAY", items: unit.unit.items })).toEqual({
         allowed: false,
         reason: "APPROVED_SWAP",
       });
@@ -254,12 +320,12 @@ describe("cancelDecision — absences", () => {
 
   it("OUTSIDE_WINDOW: a period is judged by its first day", () => {
     const items = [item("a", "2025-07-05", "REGISTERED"), item("b", "2025-07-20", "REGISTERED")];
-    expect(cancelDecision({ ...absence, periodRequest: true, items })).toEqual({
+    expect(cancelDecision({ ...absence, items })).toEqual({
       allowed: false,
       reason: "ABSENCE_WITHIN_WINDOW",
     });
     const later = [item("a", "2025-07-15", "REGISTERED"), item("b", "2025-07-20", "REGISTERED")];
-    expect(cancelDecision({ ...absence, periodRequest: true, items: later, selectedItemIds: ["b"] })).toEqual({
+    expect(cancelDecision({ ...absence, items: later })).toEqual({
       allowed: true,
       itemIds: ["a", "b"],
       keptItemIds: [],
@@ -283,7 +349,7 @@ describe("cancelDecision — absences", () => {
 });
 
 describe("cancelDecision — input guards", () => {
-  it("throws on no items, mixed children or requests, and unknown selections", () => {
+  it("throws on no items, mixed children or requests, and an extra day's mixed bookings", () => {
     expect(() => cancelDecision({ ...base, kind: "EXTRA_DAY", items: [] })).toThrow(RangeError);
     expect(() =>
       cancelDecision({
@@ -300,10 +366,22 @@ describe("cancelDecision — input guards", () => {
       }),
     ).toThrow(/per child/);
     expect(() =>
-      cancelDecision({ ...base, kind: "EXTRA_DAY", items: [item("a", "2025-06-20", "PENDING")], selectedItemIds: ["x"] }),
-    ).toThrow(/Unknown item/);
-    expect(() =>
-      cancelDecision({ ...base, kind: "EXTRA_DAY", items: [item("a", "2025-06-20", "PENDING")], selectedItemIds: [] }),
-    ).toThrow(/Unknown item/);
+      cancelDecision({
+        ...base,
+        kind: "EXTRA_DAY",
+        items: [item("a", "2025-06-20", "PENDING"), item("b", "2025-06-27", "PENDING", { booking: 1 })],
+      }),
+    ).toThrow(/per booking/);
+    expect(() => cancelUnits("EXTRA_DAY", [item("a", "2025-06-20", "PENDING"), item("b", "2025-06-20", "PENDING", { childId: "sibling" })])).toThrow(
+      /per child/,
+    );
+    // A swap's or an absence's unit may carry any booking numbers: they are ignored.
+    expect(
+      cancelDecision({
+        ...base,
+        kind: "SWAP_DAY",
+        items: [item("give", "2025-06-16", "PENDING", { direction: "REMOVE" }), item("get", "2025-06-19", "PENDING", { booking: 1 })],
+      }),
+    ).toMatchObject({ allowed: true });
   });
 });

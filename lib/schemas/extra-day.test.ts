@@ -60,6 +60,21 @@ describe("extraDaySchema", () => {
   });
 });
 
+describe("extraDaySchema — booking numbers", () => {
+  it("keeps the booking number of each entry, 0 when none is sent", () => {
+    const parsed = extraDaySchema.parse({ bookings: [booking("2026-12-02"), { ...booking("2026-12-04"), booking: 1 }], idempotencyKey: KEY });
+    expect(parsed.bookings.map((b) => b.booking)).toEqual([0, 1]);
+  });
+
+  it("refuses a booking number that is negative, fractional, too large or not a number", () => {
+    for (const bad of [-1, 0.5, MAX_BOOKINGS + 1, "1", null]) {
+      const result = extraDaySchema.safeParse({ bookings: [{ ...booking("2026-12-02"), booking: bad }], idempotencyKey: KEY });
+      expect(messagesOf("bookings.0.booking", result)).toEqual(["errors.validation"]);
+    }
+    expect(extraDaySchema.safeParse({ bookings: [{ ...booking("2026-12-02"), booking: MAX_BOOKINGS }], idempotencyKey: KEY }).success).toBe(true);
+  });
+});
+
 describe("messages for every code of the extra-day and swap-day schemas and services", () => {
   const root = path.resolve(import.meta.dirname, "../..");
   const sources = ["lib/schemas/extra-day.ts", "lib/schemas/swap-day.ts", "lib/db/requests/extra-day.ts", "lib/db/requests/swap-day.ts"]

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
 
 // "Dag aanvragen" (seed 002 §5.2, seed 003): one family-level request holding one or more bookings
-// (child, date, day part, payment). A period picked in the form simply yields one booking per date.
+// (child, date, day part, payment). A period picked in the form yields one entry per date; the entries
+// of one "Toevoegen" share a `booking` number, the unit a parent later cancels per child.
 // The same schema runs in the browser (react-hook-form + zodResolver) and in the server action;
 // errors are message keys in the "ExtraDay" namespace. Rules that need the database or today's date
 // (placements, schedule, closing days, booking window, credits) are checked by lib/db/requests.
@@ -46,11 +47,24 @@ export const extraDayPaymentSchema = z.discriminatedUnion(
 );
 export type ExtraDayPayment = z.output<typeof extraDayPaymentSchema>;
 
+const bookingNumberInvalid = { error: "errors.validation" } as const;
+
 export const extraDayBookingSchema = z.object({
   childId: z.uuid({ error: "ExtraDay.validation.childRequired" }),
   date: isoDateField("ExtraDay.validation.dateInvalid"),
   dayPartId: z.uuid({ error: "ExtraDay.validation.dayPartRequired" }),
   payment: extraDayPaymentSchema,
+  /**
+   * Which "Dag toevoegen … Toevoegen" of the form this day part came from (one date or one period, for
+   * one or more children and day parts): the unit the parent later cancels per child. The server
+   * renumbers the numbers sent densely; the form never sends a bad one, so that is a plain validation error.
+   */
+  booking: z
+    .number(bookingNumberInvalid)
+    .int(bookingNumberInvalid)
+    .min(0, bookingNumberInvalid)
+    .max(MAX_BOOKINGS, bookingNumberInvalid)
+    .default(0),
 });
 export type ExtraDayBooking = z.output<typeof extraDayBookingSchema>;
 

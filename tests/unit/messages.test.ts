@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { routing } from "@/lib/i18n/routing";
 
@@ -23,9 +24,18 @@ function flatten(tree: Tree, prefix = ""): Map<string, unknown> {
   return out;
 }
 
-/** Argument names used in an ICU message: "{name}", "{count, plural, …}". */
+/** Argument names used in an ICU message ("{name}", "{count, plural, …}"), by the ICU parser itself. */
 function argumentsOf(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*[,}]/g)].map((m) => m[1]!))].sort();
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const el of elements) {
+      if ("value" in el && typeof el.value === "string" && el.type !== TYPE.literal) names.add(el.value);
+      if ("options" in el) for (const option of Object.values(el.options)) walk(option.value);
+      if (el.type === TYPE.tag) walk(el.children);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
 }
 
 const [source, ...others] = routing.locales;
@@ -56,10 +66,23 @@ describe("messages", () => {
     expect(mismatches).toEqual([]);
   });
 
-  it("argument extraction sees plain and plural arguments", () => {
+  it("argument extraction sees plain and plural arguments, not the text of plural branches", () => {
     expect(argumentsOf("Hallo {name}, je hebt {count, plural, one {# bericht} other {# berichten}}")).toEqual([
       "count",
       "name",
     ]);
+    expect(argumentsOf("{count, plural, =0 {Meldingen} other {Meldingen van {who}}}")).toEqual(["count", "who"]);
+  });
+
+  it.each(routing.locales)("%s has only messages the ICU parser accepts", (locale) => {
+    const broken = [...flat[locale]!].filter(([, v]) => {
+      try {
+        parse(v as string);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(broken.map(([k]) => k)).toEqual([]);
   });
 });

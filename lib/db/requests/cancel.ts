@@ -3,14 +3,18 @@ import type { SessionUser } from "@/lib/auth/types";
 import { loadPolicyWith } from "@/lib/db/calendar-data";
 import { db } from "@/lib/db/client";
 import { notifyIfRequestAssessed } from "@/lib/db/requests/completion";
-import { cancelDecision, type CancelRefusal } from "@/lib/domain/cancel-policy";
+import { cancelDecision, cancelUnitFor, type CancelRefusal } from "@/lib/domain/cancel-policy";
 import type { ItemStatus, Policy, RequestKind } from "@/lib/domain/types";
 import { amsterdamIsoDate, toIsoDate } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Cancelling one child's part of a request (seed 002 §5.2 "Annuleren gaat per kind individueel",
-// seed 000/001, domain.md "Cancelling"). The rule is lib/domain/cancel-policy `cancelDecision`; this
-// file loads, locks and writes:
+// seed 000/001, domain.md "Cancelling"). The rule is lib/domain/cancel-policy (`cancelUnitFor`,
+// `cancelDecision`); this file loads, locks and writes:
+// - the unit is (request, child, booking) for an extra day — one booking of the child, a booking over
+//   several dates as a whole period — and the child's whole part for an absence or a swap; the booking
+//   number is needed only when the extra-day request holds more than one booking (missing → a
+//   validation error, one that is not the child's → not found), and ignored otherwise;
 // - the child's items of the request are locked (FOR UPDATE, id order) before deciding, so a planner
 //   approving the same item or a second cancel click waits and then sees the result;
 // - allowed: the live items become CANCELLED (cancelledBy/At); a credit reserved by a cancelled pending
@@ -24,15 +28,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // - a make-up credit that has been (partly) spent or reserved cannot be taken back without leaving a
 //   paid extra day unpaid, so the cancel is refused with MAKE_UP_CREDIT_USED and the parent is sent to
 //   the location (as the seeds do for absences inside the window);
-// - another family's request, a child without items in it, a malformed id → errors.notFound.
+// - another family's request, a child without items in it, a malformed id or booking → errors.notFound.
 
 /** Refusals of cancelDecision plus the one this layer adds. */
 export type CancelReason = CancelRefusal | "MAKE_UP_CREDIT_USED";
 
-export type CancelCode = "errors.forbidden" | "errors.notFound" | `Cancel.reasons.${CancelReason}`;
+export type CancelCode = "errors.forbidden" | "errors.notFound" | "errors.validation" | `Cancel.reasons.${CancelReason}`;
 
 export type CancelResult =
-  | { ok: true; data: { requestId: string; childId: string; cancelled: number; kept: number; creditsRemoved: number } }
+  | { ok: true; data: { requestId: string; childId: string; booking: number; cancelled: number; kept: number; creditsRemoved: number } }
   | { ok: false; code: CancelCode };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,38 +54,40 @@ export interface CancelCheckItem {
   startMinute: number;
   status: ItemStatus;
   direction: "ADD" | "REMOVE";
+  booking: number;
   /** Make-up credit earned by this (absence) item, if any. */
   earnedCredit: { id: string; usedMinutes: number } | null;
 }
 
+/** The policy's view of an item (an ISO date instead of a Date). */
+export function toCancelItem<T extends CancelCheckItem>(i: T) {
+  return {
+    id: i.id,
+    requestId: i.requestId,
+    childId: i.childId,
+    date: toIsoDate(i.date),
+    startMinute: i.startMinute,
+    status: i.status,
+    direction: i.direction,
+    booking: i.booking,
+    source: i,
+  };
+}
+
 /**
- * The cancel decision for one child's items in one request, including the make-up-credit check; shared
- * by the cancel itself and the overview's "may I cancel" answer, so both always agree.
+ * The cancel decision for one cancel unit (the items of one unit from cancelUnits / cancelUnitFor),
+ * including the make-up-credit check; shared by the cancel itself and the overview's "may I cancel"
+ * answer, so both always agree.
  */
-export function childCancelDecision(
-  request: { kind: RequestKind; periodStart: Date; periodEnd: Date },
+export function unitCancelDecision(
+  kind: RequestKind,
   items: readonly CancelCheckItem[],
   policy: Policy,
   now: Date,
 ):
   | { allowed: true; itemIds: string[]; keptItemIds: string[]; creditIds: string[] }
   | { allowed: false; reason: CancelReason } {
-  const decision = cancelDecision({
-    kind: request.kind,
-    items: items.map((i) => ({
-      id: i.id,
-      requestId: i.requestId,
-      childId: i.childId,
-      date: toIsoDate(i.date),
-      startMinute: i.startMinute,
-      status: i.status,
-      direction: i.direction,
-    })),
-    periodRequest: request.periodStart.getTime() < request.periodEnd.getTime(),
-    now,
-    today: amsterdamIsoDate(now),
-    policy,
-  });
+  const decision = cancelDecision({ kind, items: items.map(toCancelItem), now, today: amsterdamIsoDate(now), policy });
   if (!decision.allowed) return decision;
   const cancelled = new Set(decision.itemIds);
   const earned = items.filter((i) => cancelled.has(i.id) && i.earnedCredit !== null).map((i) => i.earnedCredit!);
@@ -91,21 +97,26 @@ export function childCancelDecision(
 
 type User = Pick<SessionUser, "id" | "role" | "organisationId" | "familyId">;
 
-/** Cancels the child's part of the request if policy allows it (see the comment at the top). */
+/**
+ * Cancels one unit of the child's part of the request if policy allows it (see the comment at the
+ * top): for an extra day the booking `booking` (needed when the request holds several), otherwise
+ * the child's whole part (`booking` ignored).
+ */
 export async function cancelRequestItems(
   user: User,
-  input: { requestId: string; childId: string },
+  input: { requestId: string; childId: string; booking?: number },
   now: Date = new Date(),
 ): Promise<CancelResult> {
   if (user.role !== "PARENT" || !user.familyId) return { ok: false, code: "errors.forbidden" };
   if (!isUuid(input.requestId) || !isUuid(input.childId)) return { ok: false, code: "errors.notFound" };
+  if (input.booking !== undefined && !(Number.isSafeInteger(input.booking) && input.booking >= 0)) return { ok: false, code: "errors.notFound" };
   const familyId = user.familyId;
 
   return db.$transaction(
     async (tx) => {
       const request = await tx.request.findFirst({
         where: { id: input.requestId, familyId, family: { organisationId: user.organisationId } },
-        select: { id: true, kind: true, periodStart: true, periodEnd: true },
+        select: { id: true, kind: true },
       });
       if (!request) return { ok: false, code: "errors.notFound" } as const;
 
@@ -124,6 +135,7 @@ export async function cancelRequestItems(
           endMinute: true,
           status: true,
           direction: true,
+          booking: true,
           creditId: true,
           earnedCredit: { select: { id: true, usedMinutes: true } },
         },
@@ -137,8 +149,17 @@ export async function cancelRequestItems(
         for (const i of items) if (i.earnedCredit) i.earnedCredit.usedMinutes = used.get(i.earnedCredit.id) ?? 0;
       }
 
+      // The unit: one booking of an extra day, the child's whole absence or swap.
+      const requestBookings =
+        request.kind === "EXTRA_DAY"
+          ? (await tx.requestItem.findMany({ where: { requestId: request.id }, distinct: ["booking"], select: { booking: true } })).length
+          : 1;
+      const lookup = cancelUnitFor(request.kind, items.map(toCancelItem), { booking: input.booking, requestBookings });
+      if (!lookup.ok) return { ok: false, code: lookup.error === "BOOKING_REQUIRED" ? "errors.validation" : "errors.notFound" } as const;
+      const unit = lookup.unit.items.map((i) => i.source);
+
       const policy = await loadPolicyWith(tx, user.organisationId);
-      const decision = childCancelDecision(request, items, policy, now);
+      const decision = unitCancelDecision(request.kind, unit, policy, now);
       if (!decision.allowed) return { ok: false, code: `Cancel.reasons.${decision.reason}` } as const;
 
       const liveStatus: ItemStatus = request.kind === "ABSENCE" ? "REGISTERED" : "PENDING";
@@ -148,7 +169,7 @@ export async function cancelRequestItems(
       });
       // Credits reserved by cancelled pending items are free again (one update per credit, in id order).
       const cancelled = new Set(decision.itemIds);
-      const reserved = items.filter((i) => cancelled.has(i.id) && i.creditId !== null);
+      const reserved = unit.filter((i) => cancelled.has(i.id) && i.creditId !== null);
       const giveBack = new Map<string, number>();
       for (const i of reserved) giveBack.set(i.creditId!, (giveBack.get(i.creditId!) ?? 0) + i.endMinute - i.startMinute);
       for (const [creditId, minutes] of [...giveBack].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -168,7 +189,14 @@ export async function cancelRequestItems(
 
       return {
         ok: true,
-        data: { requestId: request.id, childId: input.childId, cancelled: count, kept: decision.keptItemIds.length, creditsRemoved },
+        data: {
+          requestId: request.id,
+          childId: input.childId,
+          booking: lookup.unit.booking,
+          cancelled: count,
+          kept: decision.keptItemIds.length,
+          creditsRemoved,
+        },
       } as const;
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000, maxWait: 15_000 },

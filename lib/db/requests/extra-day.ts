@@ -17,7 +17,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { extraDaySchema, type ExtraDayData } from "@/lib/schemas/extra-day";
 
 // Submitting "Dag aanvragen" (seed 002 §5.2, seed 003, domain.md "Requests"): one EXTRA_DAY request
-// with a PENDING ADD item per (child, date, day part), written in one transaction.
+// with a PENDING ADD item per (child, date, day part), written in one transaction. Each item keeps the
+// number of the booking it was added with ("Een aanvraag kan uit meerdere boekingen bestaan"),
+// renumbered densely 0..n-1 in the order of the numbers sent: a parent cancels per child and booking.
 //
 // Concurrency: every submit of a family runs behind a row lock on its Family row (FOR UPDATE), so two
 // submits of the same family — a double click, two guardians, two tabs — are serialised: the second
@@ -45,6 +47,8 @@ export interface SubmittedItem {
   direction: "ADD" | "REMOVE";
   startMinute: number;
   endMinute: number;
+  /** The booking within the request (0 for absences and swaps). */
+  booking: number;
   payment: PaymentMethod | null;
   priceCents: number | null;
   creditId: string | null;
@@ -239,6 +243,7 @@ export async function requestItemsDto(client: Pick<Prisma.TransactionClient, "re
     direction: i.direction,
     startMinute: i.startMinute,
     endMinute: i.endMinute,
+    booking: i.booking,
     payment: i.payment,
     priceCents: i.priceCents,
     creditId: i.creditId,
@@ -351,6 +356,7 @@ export async function submitExtraDay(actor: RequestActor, input: unknown, now: D
       const flexUsed = await flexUsedMinutes(tx, [...ctx.familyChildIds]);
 
       const seen = new Set<string>();
+      const bookingNumber = denseBookingNumbers(data.bookings.map((b) => b.booking));
       const creates: Prisma.RequestItemCreateManyRequestInput[] = [];
       const spent = new Map<string, number>();
       for (const [index, b] of data.bookings.entries()) {
@@ -402,6 +408,7 @@ export async function submitExtraDay(actor: RequestActor, input: unknown, now: D
           direction: "ADD",
           startMinute: dayPart.startMinute,
           endMinute: dayPart.endMinute,
+          booking: bookingNumber.get(b.booking)!,
           status: "PENDING",
           payment,
           priceCents,
@@ -434,6 +441,11 @@ export async function submitExtraDay(actor: RequestActor, input: unknown, now: D
     if (isP2002(error)) return duplicateResult(actor, data.idempotencyKey);
     throw error;
   }
+}
+
+/** The booking numbers sent, mapped in ascending order onto 0..n-1 (gaps left by removed rows closed). */
+export function denseBookingNumbers(sent: readonly number[]): Map<number, number> {
+  return new Map([...new Set(sent)].sort((a, b) => a - b).map((n, index) => [n, index]));
 }
 
 export function isP2002(error: unknown): boolean {

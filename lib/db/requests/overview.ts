@@ -6,13 +6,16 @@ import { itemDisplayStatus, requestSummaryStatus, type ItemDisplayStatus, type R
 import type { AbsenceReason, IsoDate, ItemDirection, PaymentMethod, Policy, RequestKind } from "@/lib/domain/types";
 import { toIsoDate } from "@/lib/format/date";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { childCancelDecision, isUuid, type CancelReason } from "./cancel";
+import { cancelUnits } from "@/lib/domain/cancel-policy";
+import { isUuid, toCancelItem, unitCancelDecision, type CancelReason } from "./cancel";
 
 // "Aanvragenoverzicht" (seed 002 §5.5, seed 004): all requests and absences of the family, newest
 // first; per child the items with kind, date, day part, times, status (+ rejection reason) and group,
-// the submission time, and whether that child's part can be cancelled — or the reason why not,
-// computed with the same rule as the cancel itself (lib/db/requests/cancel.ts childCancelDecision).
-// Scoped by the user's family in every query: another family's request id finds nothing.
+// the submission time, and per cancel unit — each booking of an extra day ("Een aanvraag kan uit
+// meerdere boekingen bestaan", seed 002 §5.2), the child's whole absence or swap — whether it can be
+// cancelled or the reason why not, computed with the same rule as the cancel itself
+// (lib/db/requests/cancel.ts unitCancelDecision). Scoped by the user's family in every query:
+// another family's request id finds nothing.
 
 export const OVERVIEW_DEFAULT_LIMIT = 20;
 export const OVERVIEW_MAX_LIMIT = 100;
@@ -38,6 +41,19 @@ export interface OverviewItemDto {
 
 export type OverviewCancelDto = { allowed: true } | { allowed: false; reason: CancelReason; code: `Cancel.reasons.${CancelReason}` };
 
+/** One cancel unit of a child: a booking of an extra day; the child's whole part of an absence or swap. */
+export interface OverviewBookingDto {
+  /** RequestItem.booking: send it along to cancel this unit (0 for absences and swaps). */
+  booking: number;
+  /** The unit's dates, sorted, without duplicates. */
+  dates: IsoDate[];
+  /** More than one date: cancelled as a whole period. */
+  isPeriod: boolean;
+  status: RequestSummaryStatus;
+  items: OverviewItemDto[];
+  cancel: OverviewCancelDto;
+}
+
 export interface OverviewChildDto {
   childId: string;
   firstName: string;
@@ -46,6 +62,9 @@ export interface OverviewChildDto {
   /** The child's dates in this request, sorted, without duplicates. */
   dates: IsoDate[];
   items: OverviewItemDto[];
+  /** The child's cancel units in booking order; one for an absence, a swap and a one-booking extra day. */
+  bookings: OverviewBookingDto[];
+  /** Whether any of the child's units can be cancelled; if none can, the first unit's reason. */
   cancel: OverviewCancelDto;
 }
 
@@ -100,32 +119,26 @@ function toDto(request: RequestRow, policy: Policy, now: Date): OverviewRequestD
     .sort((a, b) => a[0]!.child.birthDate.getTime() - b[0]!.child.birthDate.getTime() || a[0]!.child.firstName.localeCompare(b[0]!.child.firstName))
     .map((items): OverviewChildDto => {
       const child = items[0]!.child;
-      const decision = childCancelDecision(request, items, policy, now);
+      const bookings = cancelUnits(request.kind, items.map(toCancelItem)).map((unit): OverviewBookingDto => {
+        const unitItems = unit.items.map((i) => i.source);
+        return {
+          booking: unit.booking,
+          dates: unit.dates,
+          isPeriod: unit.isPeriod,
+          status: requestSummaryStatus(unitItems),
+          items: unitItems.map(toItemDto),
+          cancel: toCancelDto(unitCancelDecision(request.kind, unitItems, policy, now)),
+        };
+      });
       return {
         childId: child.id,
         firstName: child.firstName,
         lastName: child.lastName,
         status: requestSummaryStatus(items),
         dates: [...new Set(items.map((i) => toIsoDate(i.date)))],
-        items: items.map((i) => ({
-          id: i.id,
-          date: toIsoDate(i.date),
-          direction: i.direction,
-          dayPartId: i.dayPartId,
-          dayPartCode: i.dayPart.code,
-          startMinute: i.startMinute,
-          endMinute: i.endMinute,
-          status: itemDisplayStatus(i.status),
-          rejectionReason: i.rejectionReason,
-          groupId: i.groupId,
-          groupName: i.group.name,
-          payment: i.payment,
-          priceCents: i.priceCents,
-          makeUpMinutes: i.earnedCredit?.minutes ?? null,
-        })),
-        cancel: decision.allowed
-          ? { allowed: true }
-          : { allowed: false, reason: decision.reason, code: `Cancel.reasons.${decision.reason}` },
+        items: items.map(toItemDto),
+        bookings,
+        cancel: bookings.find((b) => b.cancel.allowed)?.cancel ?? bookings[0]!.cancel,
       };
     });
   return {
@@ -143,6 +156,29 @@ function toDto(request: RequestRow, policy: Policy, now: Date): OverviewRequestD
     expiresOn: request.expiresOn ? toIsoDate(request.expiresOn) : null,
     children,
   };
+}
+
+function toItemDto(i: RequestRow["items"][number]): OverviewItemDto {
+  return {
+    id: i.id,
+    date: toIsoDate(i.date),
+    direction: i.direction,
+    dayPartId: i.dayPartId,
+    dayPartCode: i.dayPart.code,
+    startMinute: i.startMinute,
+    endMinute: i.endMinute,
+    status: itemDisplayStatus(i.status),
+    rejectionReason: i.rejectionReason,
+    groupId: i.groupId,
+    groupName: i.group.name,
+    payment: i.payment,
+    priceCents: i.priceCents,
+    makeUpMinutes: i.earnedCredit?.minutes ?? null,
+  };
+}
+
+function toCancelDto(decision: ReturnType<typeof unitCancelDecision>): OverviewCancelDto {
+  return decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason, code: `Cancel.reasons.${decision.reason}` };
 }
 
 /**
