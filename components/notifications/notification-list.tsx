@@ -35,6 +35,11 @@ export function NotificationList({ notifications, locale }: { notifications: rea
           hours: formatHours(num(d.minutes), locale),
           makeUp: formatHours(num(d.makeUpMinutes), locale),
         });
+      case "NEW_DIARY_ENTRY":
+        return t("newDiaryEntry", {
+          child: typeof d.childName === "string" ? d.childName : "",
+          date: isDay(d.date) ? formatDay(d.date, locale, "long") : "",
+        });
       default:
         return t("other");
     }

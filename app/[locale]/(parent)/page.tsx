@@ -3,15 +3,19 @@ import { getTranslations } from "next-intl/server";
 import { Icon, type IconName } from "@/components/shell/icons";
 import { Card } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { TimelineFeed } from "@/components/timeline/timeline-feed";
+import { TimelineFilter } from "@/components/timeline/timeline-filter";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent, requireUser } from "@/lib/auth/guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
 import { getFamilyChildren } from "@/lib/db/shell";
+import { getTimelinePage } from "@/lib/db/timeline";
+import { decodeTimelineCursor } from "@/lib/domain/timeline";
 import { redirect, Link } from "@/lib/i18n/navigation";
 import { readLocale, type LocaleParams } from "@/lib/i18n/params";
 
-type Props = { params: LocaleParams };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type Props = { params: LocaleParams; searchParams: SearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await readLocale(params);
@@ -19,21 +23,29 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-// "Mijn kind": the family's children and, later, the timeline of diary entries and photos (seed 002 §3).
-export default async function ParentHomePage({ params }: Props) {
+// "Mijn kind" (seed 002 §3): the three actions, the family's children and the timeline of diary
+// entries and photos, newest first, per child with `?child=`. The first page is rendered here; the
+// feed loads the next pages in place, or — without JavaScript — through `?after=<cursor>`.
+export default async function ParentHomePage({ params, searchParams }: Props) {
   const locale = await readLocale(params);
   const signedIn = await requireUser(locale);
   if (STAFF_ROLES.includes(signedIn.role)) redirect({ href: "/staff", locale });
   const user = await requireParent();
-  const [t, tSoon, familyChildren] = await Promise.all([
+  const query = await searchParams;
+  const [t, tTimeline, familyChildren] = await Promise.all([
     getTranslations("ParentHome"),
-    getTranslations("ComingSoon"),
+    getTranslations("Timeline"),
     getFamilyChildren(user),
   ]);
+  // Only the family's own children filter; anything else shows the whole timeline.
+  const childParam = typeof query.child === "string" ? query.child : null;
+  const selected = familyChildren.find((c) => c.id === childParam) ?? null;
+  const afterParam = typeof query.after === "string" && decodeTimelineCursor(query.after) ? query.after : null;
+  const page = await getTimelinePage(user, { childId: selected?.id ?? null, cursor: afterParam });
 
-  // href null: not built yet (diary and messages come with their own issues).
+  // href null: not built yet (messages come with their own issue).
   const quickActions: { label: string; icon: IconName; href: string | null }[] = [
-    { label: t("writeDiary"), icon: "diary", href: null },
+    { label: t("writeDiary"), icon: "diary", href: selected ? `/diary/new?child=${selected.id}` : "/diary/new" },
     { label: t("writeMessage"), icon: "messages", href: null },
     { label: t("reportAbsence"), icon: "absence", href: "/agenda/absence" },
   ];
@@ -112,7 +124,31 @@ export default async function ParentHomePage({ params }: Props) {
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
           {t("timelineHeading")}
         </h2>
-        <EmptyState headingLevel="h3" title={tSoon("heading")} description={t("timelineSoon")} />
+        {familyChildren.length > 1 ? <TimelineFilter items={familyChildren} selectedChildId={selected?.id ?? null} /> : null}
+        {afterParam ? (
+          <p className="mb-4 flex flex-wrap items-center gap-x-3 text-muted">
+            {tTimeline("olderPage")}
+            <Link
+              href={selected ? { pathname: "/", query: { child: selected.id } } : "/"}
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4"
+            >
+              {tTimeline("newest")}
+            </Link>
+          </p>
+        ) : null}
+        {page.items.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-brand-200 bg-brand-50 p-5 text-ink">
+            {selected ? tTimeline("emptyChild", { name: selected.firstName }) : tTimeline("empty")}
+          </p>
+        ) : (
+          // Keyed by filter and start, so a new filter starts a fresh list instead of appending to the old one.
+          <TimelineFeed
+            key={`${selected?.id ?? "all"}|${afterParam ?? ""}`}
+            initialItems={page.items}
+            initialCursor={page.nextCursor}
+            childId={selected?.id ?? null}
+          />
+        )}
       </section>
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSessionUser, requireStaffOfGroup } from "@/lib/auth/guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
@@ -30,13 +31,18 @@ export default async function StaffGroupPage({ params }: Props) {
   // The query is scoped by membership as well (planners: by organisation), not only the guard.
   const group = await getStaffGroup(user, groupId);
   if (!group) notFound();
-  const [t, tGroup] = await Promise.all([getTranslations("StaffGroup"), getTranslations("GroupType")]);
+  const [t, tGroup, tDiary] = await Promise.all([getTranslations("StaffGroup"), getTranslations("GroupType"), getTranslations("Diary")]);
 
   return (
     <>
       <PageHeader
         title={group.name}
         description={`${tGroup(group.type)} · ${group.locationName}`}
+        actions={
+          <LinkButton href={{ pathname: "/staff/diary/new", query: { group: group.id } }} variant="primary">
+            {tDiary("groupAction")}
+          </LinkButton>
+        }
         before={
           <Link href="/staff" className="inline-flex min-h-11 items-center self-start text-brand-700 underline-offset-4 hover:underline">
             <span aria-hidden="true">←&nbsp;</span>

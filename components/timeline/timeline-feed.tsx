@@ -1,0 +1,127 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from "react";
+import { LinkButton } from "@/components/ui/link-button";
+import { loadTimelinePageAction } from "@/lib/actions/diary/timeline";
+import type { TimelineItem } from "@/lib/db/timeline";
+import { appendTimelinePage } from "@/lib/domain/timeline";
+import { TimelineArticle } from "./timeline-items";
+
+/**
+ * The timeline after its server-rendered first page: the next page loads when the sentinel below the
+ * list scrolls into view (IntersectionObserver) or when "Meer laden" is pressed. Without JavaScript
+ * "Meer laden" is a plain link to the next page (`?after=`), so it works everywhere; with it, the
+ * link's click loads in place and moves focus to the first new item for keyboard users. A series that
+ * continues on the next page gets its photos added to the item already shown (lib/domain/timeline.ts).
+ */
+export function TimelineFeed({
+  initialItems,
+  initialCursor,
+  childId,
+}: {
+  initialItems: TimelineItem[];
+  initialCursor: string | null;
+  childId: string | null;
+}) {
+  const t = useTranslations("Timeline");
+  const locale = useLocale();
+  const [items, setItems] = useState(initialItems);
+  const [cursor, setCursor] = useState(initialCursor);
+  const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  /** The item to focus once it is rendered (after "Meer laden" with the keyboard or a click). */
+  const focusKey = useRef<string | null>(null);
+  /** "Meer laden" was pressed: focus the first item of the next page that arrives (also one already on its way). */
+  const focusNext = useRef(false);
+  const busy = useRef(false);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+
+  const loadMore = useCallback(
+    async () => {
+      if (!cursor || busy.current) return;
+      busy.current = true;
+      setLoading(true);
+      setFailed(false);
+      try {
+        const result = await loadTimelinePageAction({ cursor, childId });
+        if (!result.ok) throw new Error(result.code);
+        const page = result.data;
+        const next = appendTimelinePage(items, page.items);
+        setItems(next);
+        setAnnouncement(t("loaded", { count: next.length - items.length }));
+        if (focusNext.current && next[items.length]) focusKey.current = next[items.length]!.key;
+        focusNext.current = false;
+        setCursor(page.nextCursor);
+      } catch {
+        setFailed(true);
+      } finally {
+        busy.current = false;
+        setLoading(false);
+      }
+    },
+    [cursor, childId, items, t],
+  );
+
+  // Infinite scroll: load when the sentinel comes near the viewport; not again after a failure (the
+  // button retries), so a broken connection does not loop.
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !cursor || failed || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) void loadMore();
+      },
+      { rootMargin: "600px 0px" },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [cursor, failed, loadMore]);
+
+  useEffect(() => {
+    const key = focusKey.current;
+    if (!key) return;
+    focusKey.current = null;
+    list.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"] [data-timeline-item]`)?.focus();
+  }, [items]);
+
+  const onMore = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    focusNext.current = true;
+    void loadMore();
+  };
+
+  const nextQuery: Record<string, string> = {};
+  if (cursor) nextQuery.after = cursor;
+  if (childId) nextQuery.child = childId;
+
+  return (
+    <>
+      <ol ref={list} className="flex flex-col gap-4">
+        {items.map((item) => (
+          <li key={item.key} data-key={item.key}>
+            <TimelineArticle item={item} locale={locale} focusable />
+          </li>
+        ))}
+      </ol>
+      <div ref={sentinel} aria-hidden="true" className="h-px" />
+      <div className="mt-4 flex flex-col items-center gap-2">
+        <p role="status" className="text-sm text-muted">
+          {loading ? t("loading") : failed ? "" : cursor ? <span className="sr-only">{announcement}</span> : items.length > 0 ? t("end") : ""}
+        </p>
+        {failed ? (
+          <p role="alert" className="text-sm font-medium text-danger-700">
+            {t("loadError")}
+          </p>
+        ) : null}
+        {cursor ? (
+          <LinkButton href={{ pathname: "/", query: nextQuery }} onClick={onMore} aria-disabled={loading || undefined} scroll={false}>
+            {t("loadMore")}
+          </LinkButton>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,228 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { longDate } from "./dates";
+import { expectAccessible, logIn, query, t, type Locale } from "./support";
+
+// "Mijn kind" (seed 002 §3) against the demo data: the De Boer family (Noor in the Dolfijnen, Sem in
+// the Avonturiers) has diary entries and photos of the last days. Parents see the timeline, filter
+// per child, load more by scrolling and with "Meer laden" (also without JavaScript), open an entry;
+// staff write a daily report and the parents see it and are told; a parent writes an entry; another
+// family gets a 404 for the entry's URL.
+const PARENT = "ouder@demo.ouderportaal.nl";
+const STAFF = "medewerker@demo.ouderportaal.nl"; // Sanne de Vries, Dolfijnen
+const OTHER_PARENT = "flex@demo.ouderportaal.nl"; // Kim Mulder: another family
+
+async function childOf(email: string, firstName: string) {
+  const [row] = await query<{ id: string; firstName: string; lastName: string }>(
+    `SELECT c.id, c."firstName", c."lastName" FROM "Child" c
+       JOIN "Guardian" g ON g."familyId" = c."familyId" JOIN "User" u ON u.id = g."userId"
+      WHERE u.email = $1 AND c."firstName" = $2`,
+    [email, firstName],
+  );
+  if (!row) throw new Error(`no child ${firstName} of ${email}`);
+  return row;
+}
+
+async function signedIn(browser: Browser, locale: Locale, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, locale, email);
+  // The first log-in after the server started may take a while (nothing is warm yet).
+  await expect(page).toHaveURL(new RegExp(`/${locale}(/staff)?$`), { timeout: 15_000 });
+  return page;
+}
+
+const items = (page: Page) => page.getByRole("main").locator("[data-timeline-item]");
+const entryHeading = (locale: Locale, name: string) => t(locale, "Timeline.entryTitle").replace("{name}", name);
+
+// Old entries (three weeks back, so at the end of the timeline) that make the timeline long enough
+// to page through: 45 entries + the demo's own items are more than three pages of 20.
+const SCROLL_MARK = `E2E-scroll-${randomUUID().slice(0, 8)}`;
+const SCROLL_ENTRIES = 45;
+
+test.beforeAll(async () => {
+  const noor = await childOf(PARENT, "Noor");
+  const [staff] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [STAFF]);
+  await query(
+    `INSERT INTO "DiaryEntry" (id, "childId", "authorId", date, body, "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, $2, (now() - interval '21 days')::date, $3 || ' ' || i,
+            now() - interval '21 days' - i * interval '1 minute', now()
+       FROM generate_series(1, ${SCROLL_ENTRIES}) AS i`,
+    [noor.id, staff!.id, SCROLL_MARK],
+  );
+});
+
+test.afterAll(async () => {
+  await query(`DELETE FROM "DiaryEntry" WHERE body LIKE $1`, [`${SCROLL_MARK} %`]);
+});
+
+for (const locale of ["nl", "en"] as Locale[]) {
+  test(`a parent sees diary entries and photos, filters per child and opens an entry (${locale})`, async ({ browser }) => {
+    const page = await signedIn(browser, locale, PARENT);
+    const main = page.getByRole("main");
+    await expect(main.getByRole("heading", { level: 2, name: t(locale, "ParentHome.timelineHeading") })).toBeVisible();
+    await expect(main.getByRole("heading", { level: 3, name: entryHeading(locale, "Noor") }).first()).toBeVisible();
+    await expect(main.getByRole("heading", { level: 3, name: entryHeading(locale, "Sem") }).first()).toBeVisible();
+    const dolfijnenPhotos = main.getByRole("heading", { level: 3, name: t(locale, "Timeline.photosTitle").replace("{group}", "Dolfijnen") }).first();
+    await expect(dolfijnenPhotos).toBeVisible();
+    // The thumbnails are real images, served by the photo route.
+    const thumb = main.locator("[data-timeline-item] img").first();
+    await thumb.scrollIntoViewIfNeeded();
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    // Under every photo a link downloads the original.
+    await expect(main.locator("[data-timeline-item] a[download]").first()).toHaveAttribute("href", /\/api\/photos\/[0-9a-f-]{36}\/original\?v=[0-9a-f]{16}&download=1$/);
+    await expectAccessible(page);
+
+    // The quick actions: "Dagboek schrijven" is a link now, "Bericht schrijven" still coming soon.
+    await expect(main.getByRole("link", { name: t(locale, "ParentHome.writeDiary") })).toHaveAttribute("href", `/${locale}/diary/new`);
+    await expect(main.getByRole("link", { name: t(locale, "ParentHome.writeMessage") })).toHaveCount(0);
+
+    // Filter on Sem: only his entries; back to all children.
+    const sem = await childOf(PARENT, "Sem");
+    const filter = main.getByRole("navigation", { name: t(locale, "Timeline.filterLabel") });
+    await filter.getByRole("link", { name: "Sem", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}\\?child=${sem.id}$`));
+    await expect(filter.getByRole("link", { name: "Sem", exact: true })).toHaveAttribute("aria-current", "true");
+    await expect(main.getByRole("heading", { level: 3, name: entryHeading(locale, "Sem") }).first()).toBeVisible();
+    await expect(main.getByRole("heading", { level: 3, name: entryHeading(locale, "Noor") })).toHaveCount(0);
+    await expect(main.getByRole("heading", { level: 3, name: t(locale, "Timeline.photosTitle").replace("{group}", "Dolfijnen") })).toHaveCount(0);
+    await expect(main.getByRole("link", { name: t(locale, "ParentHome.writeDiary") })).toHaveAttribute("href", `/${locale}/diary/new?child=${sem.id}`);
+    await filter.getByRole("link", { name: t(locale, "Timeline.allChildren") }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}$`));
+    await expect(main.getByRole("heading", { level: 3, name: entryHeading(locale, "Noor") }).first()).toBeVisible();
+
+    // "Lees verder" opens the whole entry.
+    const first = items(page).filter({ has: page.getByRole("link", { name: new RegExp(`^${t(locale, "Timeline.readMore")}`) }) }).first();
+    const title = await first.getByRole("heading", { level: 3 }).textContent();
+    await first.getByRole("link", { name: new RegExp(`^${t(locale, "Timeline.readMore")}`) }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/diary/[0-9a-f-]{36}$`));
+    const entryId = page.url().split("/").pop()!;
+    const [row] = await query<{ body: string }>(`SELECT body FROM "DiaryEntry" WHERE id = $1`, [entryId]);
+    await expect(main.getByRole("heading", { level: 1 })).toHaveText(title!);
+    await expect(main).toContainText(row!.body);
+    await expectAccessible(page);
+    await main.getByRole("link", { name: t(locale, "Timeline.backToTimeline") }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}$`));
+    await page.context().close();
+  });
+
+  test(`the timeline loads more when scrolled and with "Meer laden", also without JavaScript (${locale})`, async ({ browser }) => {
+    const page = await signedIn(browser, locale, PARENT);
+    await expect(items(page)).toHaveCount(20);
+    const more = page.getByRole("link", { name: t(locale, "Timeline.loadMore") });
+    const href = await more.getAttribute("href");
+    expect(href).toMatch(new RegExp(`^/${locale}\\?after=`));
+
+    // Keyboard: "Meer laden" loads the next page in place and puts focus on its first item.
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/${locale}$`));
+    const focused = page.locator("[data-timeline-item]:focus");
+    await expect(focused).toHaveCount(1);
+    expect(await focused.evaluate((el) => [...document.querySelectorAll("[data-timeline-item]")].indexOf(el))).toBeGreaterThanOrEqual(20);
+
+    // Scrolling loads the rest, until the end.
+    const end = page.getByRole("main").getByText(t(locale, "Timeline.end"));
+    for (let i = 0; i < 10 && !(await end.isVisible()); i++) {
+      const before = await items(page).count();
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(async () => (await end.isVisible()) || (await items(page).count()) > before).toBe(true);
+    }
+    await expect(end).toBeVisible();
+    await expect(more).toHaveCount(0);
+    // Every old entry exactly once, oldest last.
+    const bodies = await items(page).filter({ hasText: SCROLL_MARK }).allTextContents();
+    expect(bodies).toHaveLength(SCROLL_ENTRIES);
+    expect(bodies.at(-1)).toContain(`${SCROLL_MARK} ${SCROLL_ENTRIES}`);
+    const keys = await page.getByRole("main").locator("li[data-key]").evaluateAll((els) => els.map((el) => el.getAttribute("data-key")));
+    expect(new Set(keys).size).toBe(keys.length);
+    await expectAccessible(page);
+
+    // Without JavaScript "Meer laden" is a link to the next page.
+    const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const plain = await noJs.newPage();
+    await plain.goto(`/${locale}`);
+    await expect(items(plain)).toHaveCount(20);
+    await plain.getByRole("link", { name: t(locale, "Timeline.loadMore") }).click();
+    await expect(plain).toHaveURL(new RegExp(`/${locale}\\?after=`));
+    await expect(plain.getByRole("main").getByText(t(locale, "Timeline.olderPage"))).toBeVisible();
+    await expect(items(plain).first()).toBeVisible();
+    await plain.getByRole("link", { name: t(locale, "Timeline.newest") }).click();
+    await expect(plain).toHaveURL(new RegExp(`/${locale}$`));
+    await noJs.close();
+    await page.context().close();
+  });
+
+  test(`staff write a daily report for a child of their group; the parent sees it and is told (${locale})`, async ({ browser }) => {
+    const noor = await childOf(PARENT, "Noor");
+    const text = `${locale === "nl" ? "Noor heeft vandaag met de blokken een toren gebouwd." : "Noor built a tower of blocks today."} ${randomUUID().slice(0, 8)}`;
+
+    const staff = await signedIn(browser, locale, STAFF);
+    await staff.getByRole("main").getByRole("link", { name: "Dolfijnen" }).click();
+    await staff.getByRole("link", { name: t(locale, "Diary.groupAction") }).click();
+    await expect(staff).toHaveURL(new RegExp(`/${locale}/staff/diary/new\\?group=`));
+    const form = staff.getByRole("main");
+    await expect(form.getByRole("heading", { level: 1, name: t(locale, "Diary.staffTitle") })).toBeVisible();
+    await expectAccessible(staff);
+    // Nothing written yet: the form says what is missing.
+    await form.getByRole("button", { name: t(locale, "Diary.submit") }).click();
+    await expect(form.getByText(t(locale, "Diary.validation.bodyRequired"))).toBeVisible();
+    await form.getByLabel(t(locale, "Diary.child")).selectOption(noor.id);
+    await form.getByLabel(t(locale, "Diary.body")).fill(text);
+    await form.getByRole("button", { name: t(locale, "Diary.submit") }).click();
+    await expect(form.getByRole("status").filter({ hasText: t(locale, "Diary.saved").replace("{name}", "Noor") })).toBeVisible();
+    await expect(form.getByLabel(t(locale, "Diary.body"))).toHaveValue("");
+    const [entry] = await query<{ id: string; date: string }>(
+      `SELECT id, to_char(date, 'YYYY-MM-DD') AS date FROM "DiaryEntry" WHERE body = $1`,
+      [text],
+    );
+    expect(entry).toBeTruthy();
+    await staff.context().close();
+
+    const parent = await signedIn(browser, locale, PARENT);
+    const main = parent.getByRole("main");
+    await expect(items(parent).first()).toContainText(text);
+    await expect(items(parent).first().getByRole("heading", { level: 3 })).toHaveText(entryHeading(locale, "Noor"));
+    // The bell counts it; the list says it and links to the entry.
+    const bell = parent.getByRole("link", { name: new RegExp(`^${t(locale, "Notifications.title")}, \\d+ `) });
+    await expect(bell).toBeVisible();
+    await bell.click();
+    const sentence = t(locale, "Notifications.newDiaryEntry").replace("{child}", "Noor").replace("{date}", longDate(entry!.date, locale));
+    // Unread at first ("Nieuw: …"); the list marks it read once shown, so either name will do.
+    await main.getByRole("link", { name: new RegExp(`${sentence.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }).first().click();
+    await expect(parent).toHaveURL(new RegExp(`/${locale}/diary/${entry!.id}$`));
+    await expect(main).toContainText(text);
+
+    // Another family cannot open it.
+    const other = await signedIn(browser, locale, OTHER_PARENT);
+    const response = await other.goto(`/${locale}/diary/${entry!.id}`);
+    expect(response?.status()).toBe(404);
+    await expect(other.getByRole("main")).not.toContainText(text);
+    await other.context().close();
+    await parent.context().close();
+  });
+
+  test(`a parent writes in the diary; the form says it is not for messages (${locale})`, async ({ browser }) => {
+    const sem = await childOf(PARENT, "Sem");
+    const text = `${locale === "nl" ? "Sem heeft vannacht slecht geslapen, hij kan wat moe zijn." : "Sem slept badly last night and may be a little tired."} ${randomUUID().slice(0, 8)}`;
+    const page = await signedIn(browser, locale, PARENT);
+    const main = page.getByRole("main");
+    await main.getByRole("link", { name: t(locale, "ParentHome.writeDiary") }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/diary/new$`));
+    await expect(main.getByRole("heading", { level: 1, name: t(locale, "Diary.title") })).toBeVisible();
+    await expect(main).toContainText(t(locale, "Diary.notMessages"));
+    await expectAccessible(page);
+    await main.getByLabel(t(locale, "Diary.child")).selectOption(sem.id);
+    await main.getByLabel(t(locale, "Diary.body")).fill(text);
+    await main.getByRole("button", { name: t(locale, "Diary.submit") }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/diary/[0-9a-f-]{36}\\?written=1$`));
+    await expect(main.getByRole("status").filter({ hasText: t(locale, "Timeline.entrySaved") })).toBeVisible();
+    await expect(main.getByRole("heading", { level: 1 })).toHaveText(entryHeading(locale, "Sem"));
+    await expect(main).toContainText(text);
+    const [rows] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "DiaryEntry" WHERE body = $1`, [text]);
+    expect(rows!.n).toBe(1);
+    await main.getByRole("link", { name: t(locale, "Timeline.backToTimeline") }).click();
+    await expect(items(page).first()).toContainText(text);
+    await page.context().close();
+  });
+}
