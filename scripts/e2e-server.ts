@@ -28,6 +28,8 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
   STORAGE_DIR: path.join(ROOT, ".data/e2e-storage"),
   MAIL_DIR: path.join(ROOT, ".data/e2e-mail"),
+  // The periodic jobs (request expiry, the export worker) run every few seconds, so a test sees their effect.
+  JOB_INTERVAL_SECONDS: process.env.JOB_INTERVAL_SECONDS ?? "3",
   NODE_ENV: "production",
 };
 

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/auth/form-alert";
 import { TextField } from "@/components/auth/form-field";
 import { useMessageKey } from "@/components/auth/use-message";
+import { PhotoUploadForm } from "@/components/photos/photo-upload-form";
 import { newIdempotencyKey } from "@/components/requests/hours";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -47,6 +48,7 @@ export function DiaryForm({
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [savedEntryId, setSavedEntryId] = useState<string | null>(null);
   const lastKey = useRef<{ fingerprint: string; key: string } | null>(null);
   const preselected = initialChildId ?? (childrenList.length === 1 ? childrenList[0]!.id : "");
 
@@ -77,6 +79,7 @@ export function DiaryForm({
   const submit = async (data: DiaryEntryData) => {
     setFormError(null);
     setSaved(null);
+    setSavedEntryId(null);
     const result = await createDiaryEntryAction(data).catch(() => null);
     if (!result) {
       setFormError("errors.unexpected");
@@ -96,6 +99,7 @@ export function DiaryForm({
     }
     const child = childrenList.find((c) => c.id === data.childId);
     setSaved(child?.firstName ?? "");
+    setSavedEntryId(result.data.entryId);
     reset({ childId: data.childId, date: data.date, body: "", idempotencyKey: "" });
   };
 
@@ -106,6 +110,7 @@ export function DiaryForm({
   };
 
   return (
+    <>
     <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
       {formError ? (
         <FormAlert id={ERROR_ID} tone="error">
@@ -182,7 +187,7 @@ export function DiaryForm({
         ) : null}
       </div>
 
-      <p className="text-sm text-muted">{t("photosSoon")}</p>
+      <p className="text-sm text-muted">{t("photosAfterSave")}</p>
 
       <div>
         <Button type="submit" disabled={isSubmitting}>
@@ -190,5 +195,12 @@ export function DiaryForm({
         </Button>
       </div>
     </form>
+    {/* Photos go with the entry just saved (its child is tagged; only the family and the group's staff see them). */}
+    {savedEntryId ? (
+      <div className="mt-8">
+        <PhotoUploadForm key={savedEntryId} target={{ kind: "diary", diaryEntryId: savedEntryId }} />
+      </div>
+    ) : null}
+    </>
   );
 }

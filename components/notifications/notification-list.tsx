@@ -40,6 +40,15 @@ export function NotificationList({ notifications, locale }: { notifications: rea
           child: typeof d.childName === "string" ? d.childName : "",
           date: isDay(d.date) ? formatDay(d.date, locale, "long") : "",
         });
+      case "NEW_PHOTOS": {
+        const names = Array.isArray(d.childNames) ? d.childNames.filter((x): x is string => typeof x === "string") : [];
+        return t("newPhotos", {
+          uploader: typeof d.uploaderName === "string" ? d.uploaderName : "",
+          count: Math.max(1, num(d.count)),
+          group: typeof d.groupName === "string" ? d.groupName : "",
+          children: names.length ? new Intl.ListFormat(locale, { type: "conjunction" }).format(names) : "none",
+        });
+      }
       default:
         return t("other");
     }

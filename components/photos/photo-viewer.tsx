@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import {
   useEffect,
+  useId,
   useRef,
   useState,
   type MouseEvent,
@@ -70,6 +71,7 @@ export function PhotoGallery({ photos, label }: { photos: GalleryPhoto[]; label:
   const locale = useLocale();
   const [open, setOpen] = useState<number | null>(null);
   const thumbs = useRef<Array<HTMLButtonElement | null>>([]);
+  const idPrefix = useId();
 
   if (photos.length === 0) return null;
   const total = photos.length;
@@ -92,13 +94,13 @@ export function PhotoGallery({ photos, label }: { photos: GalleryPhoto[]; label:
               type="button"
               onClick={() => setOpen(index)}
               aria-label={t("openPhoto", { index: index + 1, total, date: photoDay(photo, locale) })}
-              aria-describedby={photo.alt ? `photo-thumb-${photo.id}` : undefined}
+              aria-describedby={photo.alt ? `${idPrefix}-thumb-${index}` : undefined}
               className="block aspect-square w-full cursor-zoom-in overflow-hidden rounded-lg bg-line"
             >
               {/* Our own authorised, pre-sized variants (app/api/photos): next/image would resize them again. */}
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img
-                id={`photo-thumb-${photo.id}`}
+                id={`${idPrefix}-thumb-${index}`}
                 src={photoUrl(photo, "w320")}
                 srcSet={photoSrcSet(photo)}
                 sizes={THUMB_SIZES}
@@ -158,6 +160,7 @@ function PhotoViewer({
   const t = useTranslations("Viewer");
   const locale = useLocale();
   const dialog = useRef<HTMLDialogElement>(null);
+  const idPrefix = useId();
   const stageRef = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const downloadLink = useRef<HTMLAnchorElement>(null);
@@ -393,8 +396,8 @@ function PhotoViewer({
 
   const day = photoDay(photo, locale);
   const percent = Math.round(view.scale * 100);
-  const titleId = "photo-viewer-title";
-  const hintId = "photo-viewer-hint";
+  const titleId = `${idPrefix}-title`;
+  const hintId = `${idPrefix}-hint`;
   const transform = `translate3d(${view.x + swipeX}px, ${view.y}px, 0) scale(${view.scale})`;
 
   return (
@@ -475,8 +478,8 @@ function PhotoViewer({
                 data-scale={view.scale}
                 style={fitted.width > 0 ? { width: fitted.width, height: fitted.height, transform } : { transform }}
                 className={cn(
-                  // The stage takes every pointer event: with the photo as target of the mousedown and the
-                  // (captured) stage of the mouseup, Firefox never counts a double click.
+                  // The stage takes every pointer event: one target for down, up and double click, and no
+                  // native image drag getting in the way of panning.
                   "pointer-events-none max-w-none shrink-0 will-change-transform",
                   fitted.width > 0 ? null : "max-h-full max-w-full",
                   gesturing ? null : "motion-safe:transition-transform motion-safe:duration-150",

@@ -1,11 +1,14 @@
 import "server-only";
 import { serverEnv } from "@/lib/server/env";
 import { expirePendingRequests } from "./expire-requests";
+import { runExportJobs } from "./exports";
 
 // Periodic jobs of a server process, started once from instrumentation.ts. Each job is safe to run in
-// several instances at once (it takes its own advisory lock), so no separate worker is needed.
+// several instances at once (the expiry takes an advisory lock, the export worker claims jobs with
+// FOR UPDATE SKIP LOCKED), so no separate worker is needed.
 
 let started = false;
+let exporting = false;
 
 export function startJobs(): void {
   const everyMs = serverEnv().JOB_INTERVAL_SECONDS * 1000;
@@ -18,8 +21,19 @@ export function startJobs(): void {
     } catch (error) {
       console.error("[jobs] expiring requests failed", error);
     }
+    // A long export run is not started a second time in this process by the next tick.
+    if (exporting) return;
+    exporting = true;
+    try {
+      const result = await runExportJobs();
+      if (result.done + result.failed > 0) console.info(`[jobs] exports: ${result.done} mailed, ${result.failed} failed`);
+    } catch (error) {
+      console.error("[jobs] exports failed", error);
+    } finally {
+      exporting = false;
+    }
   };
   // A first run soon after start (not during it), then at a fixed interval; never keeps the process alive.
-  setTimeout(run, 10_000).unref();
+  setTimeout(run, Math.min(10_000, everyMs)).unref();
   setInterval(run, everyMs).unref();
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { Icon } from "@/components/shell/icons";
 import { Card } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSessionUser, requireParent } from "@/lib/auth/guards";
 import { getChildForParent } from "@/lib/db/shell";
@@ -87,6 +89,13 @@ export default async function ChildPage({ params }: Props) {
           </div>
         </dl>
       </Card>
+      {/* "Bewaren Dagboek" (seed 003): the diary and photos as a ZIP, mailed as a link. */}
+      <div className="mt-6 flex flex-wrap gap-2">
+        <LinkButton href="/diary/export" variant="secondary">
+          <Icon name="diary" className="size-5 shrink-0" />
+          {t("downloadDiary")}
+        </LinkButton>
+      </div>
     </>
   );
 }

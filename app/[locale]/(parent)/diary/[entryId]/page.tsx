@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FormAlert } from "@/components/auth/form-alert";
 import { PhotoGallery } from "@/components/photos/photo-viewer";
+import { PhotoUploadForm } from "@/components/photos/photo-upload-form";
 import { DiaryAuthor } from "@/components/timeline/timeline-items";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
@@ -65,6 +66,10 @@ export default async function DiaryEntryPage({ params, searchParams }: Props) {
           {t("postedAt", { dateTime: formatDateTime(entry.createdAt, locale) })}
         </p>
       </Card>
+      {/* The child's guardians add photos to the entry; the route checks again that they may write this diary. */}
+      <div className="mt-8">
+        <PhotoUploadForm target={{ kind: "diary", diaryEntryId: entry.id }} />
+      </div>
     </>
   );
 }

@@ -31,7 +31,12 @@ export default async function StaffGroupPage({ params }: Props) {
   // The query is scoped by membership as well (planners: by organisation), not only the guard.
   const group = await getStaffGroup(user, groupId);
   if (!group) notFound();
-  const [t, tGroup, tDiary] = await Promise.all([getTranslations("StaffGroup"), getTranslations("GroupType"), getTranslations("Diary")]);
+  const [t, tGroup, tDiary, tPhotos] = await Promise.all([
+    getTranslations("StaffGroup"),
+    getTranslations("GroupType"),
+    getTranslations("Diary"),
+    getTranslations("Photos.upload"),
+  ]);
 
   return (
     <>
@@ -39,9 +44,14 @@ export default async function StaffGroupPage({ params }: Props) {
         title={group.name}
         description={`${tGroup(group.type)} · ${group.locationName}`}
         actions={
-          <LinkButton href={{ pathname: "/staff/diary/new", query: { group: group.id } }} variant="primary">
-            {tDiary("groupAction")}
-          </LinkButton>
+          <>
+            <LinkButton href={{ pathname: "/staff/diary/new", query: { group: group.id } }} variant="primary">
+              {tDiary("groupAction")}
+            </LinkButton>
+            <LinkButton href={`/staff/groups/${group.id}/photos/new`} variant="secondary">
+              {tPhotos("groupAction")}
+            </LinkButton>
+          </>
         }
         before={
           <Link href="/staff" className="inline-flex min-h-11 items-center self-start text-brand-700 underline-offset-4 hover:underline">

@@ -1,0 +1,161 @@
+// Diary and photo exports (issue 4 §6, domain.md "Diary download", seed 003 "Bewaren Dagboek"): the pure
+// parts — the period, the names and EXIF dates of the photos in the ZIP, and the readable HTML file.
+// Everything here is in Amsterdam time, like every instant shown to a user.
+
+import { APP_TIME_ZONE } from "@/lib/format/time-zone";
+import { addDays, compareIsoDates } from "./dates";
+import type { IsoDate } from "./types";
+
+/** How long the mailed link works. */
+export const EXPORT_LINK_DAYS = 7;
+/** The longest period of a diary export, in days (a child's whole time at the daycare fits). */
+export const MAX_EXPORT_PERIOD_DAYS = 366 * 6;
+
+const partsFormatter = new Intl.DateTimeFormat("en-CA", {
+  timeZone: APP_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "longOffset",
+});
+
+interface WallClock {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+  /** "+01:00" or "+02:00". */
+  offset: string;
+}
+
+/** The Amsterdam wall clock of an instant. */
+export function amsterdamWallClock(instant: Date): WallClock {
+  const p = Object.fromEntries(partsFormatter.formatToParts(instant).map((x) => [x.type, x.value]));
+  const offset = /GMT([+-]\d{2}:\d{2})/.exec(p.timeZoneName ?? "")?.[1] ?? "+00:00";
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second!, offset };
+}
+
+/** The moment a photo stands for: when it was taken, else when it was uploaded. */
+export function photoMoment(photo: { takenAt: Date | null; createdAt: Date }): Date {
+  return photo.takenAt ?? photo.createdAt;
+}
+
+/** `YYYY-MM-DD_HHMM_<first 8 of id>.jpg`, by the Amsterdam wall clock of the photo's moment. */
+export function exportPhotoFileName(moment: Date, photoId: string): string {
+  const w = amsterdamWallClock(moment);
+  const shortId = photoId.replace(/[^0-9a-zA-Z]/g, "").slice(0, 8).toLowerCase();
+  return `${w.year}-${w.month}-${w.day}_${w.hour}${w.minute}_${shortId}.jpg`;
+}
+
+/** EXIF DateTimeOriginal ("YYYY:MM:DD HH:MM:SS", local time) and OffsetTimeOriginal of an instant. */
+export function exifDateTime(moment: Date): { dateTime: string; offset: string } {
+  const w = amsterdamWallClock(moment);
+  return { dateTime: `${w.year}:${w.month}:${w.day} ${w.hour}:${w.minute}:${w.second}`, offset: w.offset };
+}
+
+export type PeriodError = "FROM_AFTER_TO" | "TO_IN_FUTURE" | "TOO_LONG";
+
+/** A diary export's period: both days given, from ≤ to ≤ today, at most MAX_EXPORT_PERIOD_DAYS. */
+export function checkExportPeriod(from: IsoDate, to: IsoDate, today: IsoDate): { ok: true } | { ok: false; error: PeriodError } {
+  if (compareIsoDates(from, to) > 0) return { ok: false, error: "FROM_AFTER_TO" };
+  if (compareIsoDates(to, today) > 0) return { ok: false, error: "TO_IN_FUTURE" };
+  if (compareIsoDates(addDays(from, MAX_EXPORT_PERIOD_DAYS), to) < 0) return { ok: false, error: "TOO_LONG" };
+  return { ok: true };
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+export interface ExportHtmlPhoto {
+  /** Relative path inside the ZIP, e.g. "photos/2026-06-01_0930_ab12cd34.jpg". */
+  file: string;
+  alt: string;
+  /** Shown under the photo, e.g. "1 juni 2026 09:30". */
+  when: string;
+}
+
+export interface ExportHtmlEntry {
+  /** The entry's day, formatted. */
+  day: string;
+  author: string;
+  body: string;
+  photos: ExportHtmlPhoto[];
+}
+
+export interface ExportHtmlInput {
+  lang: string;
+  title: string;
+  /** Lines under the title (child, period, made on). */
+  intro: string[];
+  /** null: no diary section (the photo export). */
+  entriesHeading: string | null;
+  noEntries: string;
+  entries: ExportHtmlEntry[];
+  photosHeading: string;
+  noPhotos: string;
+  /** Photos not attached to one of the entries above. */
+  photos: ExportHtmlPhoto[];
+  /** Label before the author's name, e.g. "Geschreven door". */
+  writtenBy: string;
+}
+
+function figure(p: ExportHtmlPhoto): string {
+  const src = p.file.split("/").map(encodeURIComponent).join("/");
+  return `<figure><a href="${escapeHtml(src)}"><img src="${escapeHtml(src)}" alt="${escapeHtml(p.alt)}" loading="lazy"></a><figcaption>${escapeHtml(p.when)}</figcaption></figure>`;
+}
+
+/**
+ * One self-contained HTML file: no scripts, no external resources, every text escaped, photos
+ * referenced relatively (they lie next to it in the ZIP), readable on any device and printable.
+ */
+export function renderExportHtml(input: ExportHtmlInput): string {
+  const entries = input.entries.length
+    ? input.entries
+        .map(
+          (e) => `<article>
+<h3>${escapeHtml(e.day)}</h3>
+<p class="by">${escapeHtml(input.writtenBy)} ${escapeHtml(e.author)}</p>
+<div class="body">${escapeHtml(e.body)}</div>
+${e.photos.length ? `<div class="photos">${e.photos.map(figure).join("")}</div>` : ""}
+</article>`,
+        )
+        .join("\n")
+    : `<p>${escapeHtml(input.noEntries)}</p>`;
+  const photos = input.photos.length ? `<div class="photos">${input.photos.map(figure).join("")}</div>` : `<p>${escapeHtml(input.noPhotos)}</p>`;
+  return `<!doctype html>
+<html lang="${escapeHtml(input.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; style-src 'unsafe-inline'">
+<title>${escapeHtml(input.title)}</title>
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#1d2521;max-width:52rem;margin:0 auto;padding:1.5rem}
+h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.3rem;margin:2rem 0 1rem;border-bottom:1px solid #dde1dc}
+h3{font-size:1.1rem;margin:0}article{margin:0 0 1.5rem;padding:1rem;border:1px solid #dde1dc;border-radius:.75rem;break-inside:avoid}
+.by{color:#4f5b55;font-size:.9rem;margin:.25rem 0 .75rem}.body{white-space:pre-wrap}
+.photos{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.75rem;margin-top:1rem}
+figure{margin:0}img{width:100%;height:auto;border-radius:.5rem}figcaption{font-size:.85rem;color:#4f5b55}
+</style>
+</head>
+<body>
+<h1>${escapeHtml(input.title)}</h1>
+${input.intro.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
+${input.entriesHeading === null ? "" : `<h2>${escapeHtml(input.entriesHeading)}</h2>\n${entries}\n`}<h2>${escapeHtml(input.photosHeading)}</h2>
+${photos}
+</body>
+</html>
+`;
+}
