@@ -36,14 +36,19 @@ function fill(locale: Locale, key: string, values: Record<string, string | numbe
  */
 async function openGallery(page: Page, locale: Locale): Promise<Locator> {
   await page.goto(`/${locale}`);
-  const gallery = page
+  const galleries = page
     .getByRole("list")
     .filter({ has: page.getByRole("button", { name: pattern(locale, "Viewer.openPhoto", { index: 2 }) }) })
     // The timeline itself is a list holding the galleries: take a list with no list inside.
-    .filter({ hasNot: page.getByRole("list") })
-    .first();
-  await expect(gallery).toBeVisible();
-  return gallery;
+    .filter({ hasNot: page.getByRole("list") });
+  await expect(galleries.first()).toBeVisible();
+  // The pan checks below drag sideways, which needs landscape photos (a zoomed portrait photo may still
+  // fit the screen's width). Other specs upload portrait ones; take the first all-landscape gallery.
+  for (const gallery of await galleries.all()) {
+    const sizes = await gallery.locator("img").evaluateAll((imgs) => imgs.map((img) => [Number(img.getAttribute("width")), Number(img.getAttribute("height"))]));
+    if (sizes.every(([w, h]) => w! > h!)) return gallery;
+  }
+  throw new Error("no gallery of landscape photos on the timeline");
 }
 
 /** The photo id and the `?v=` version from a photo URL (lib/photos/urls.ts). */
