@@ -6,7 +6,13 @@
 // 2. Generation per width and format: thumbnail() on a cold cache (read the original from the store,
 //    resize + encode, atomic write) vs the same sharp resize + encode on a Buffer in memory.
 // 3. The visibility query as a timeline page (first 30 visible photos, newest first) for a parent, p50,
-//    with BENCH_PHOTOS_SMALL vs BENCH_PHOTOS_LARGE photos in the database (it should stay flat).
+//    with BENCH_PHOTOS_SMALL vs BENCH_PHOTOS_LARGE photos in the database (it should stay flat); and the
+//    real timeline page, getTimelinePage() (lib/db/timeline.ts: diary entries + photo series, keyset
+//    pagination), p50 on the same data.
+// Not measured: the warm `/_next/image` path. Its optimizer (next/dist/server/image-optimizer) fetches a
+// local source through the running Next server's request handler and caches in .next/cache/images, so
+// it cannot be timed without starting a Next server; and photos are never served through it (the
+// authorised route app/api/photos/[photoId]/[variant] does its own thumbnails and caching).
 //
 //   npm run bench:photos     (embedded PostgreSQL in .data/bench-photos-postgres; DATABASE_URL is not used)
 import { mkdtempSync, rmSync } from "node:fs";
@@ -46,6 +52,7 @@ await migrate(process.env.DATABASE_URL);
 // App modules read the environment when first imported: import them now.
 const { db } = await import("../lib/db/client");
 const { visiblePhotosWhere } = await import("../lib/db/photo-access");
+const { getTimelinePage } = await import("../lib/db/timeline");
 const { photoUrl } = await import("../lib/photos/urls");
 const { PHOTO_LIMITS, storePhoto, thumbnail, thumbnailKey } = await import("../lib/server/photos/process");
 const { servePhoto } = await import("../lib/server/photos/serve");
@@ -244,20 +251,40 @@ async function timelineP50(): Promise<{ p50: number; found: number }> {
   return { p50: median(times), found };
 }
 
+/** The real first page of the parent's timeline (lib/db/timeline.ts), p50. `found` counts photos on it. */
+async function timelinePageP50(): Promise<{ p50: number; found: number }> {
+  await getTimelinePage(parent); // warm-up, not measured
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < TIMELINE_RUNS; i++) {
+    const t = performance.now();
+    const page = await getTimelinePage(parent);
+    times.push(performance.now() - t);
+    found = page.items.reduce((n, item) => n + (item.kind === "PHOTOS" ? item.photos.length : item.entry.photos.length), 0);
+  }
+  return { p50: median(times), found };
+}
+
 if (PHOTOS_LARGE > 0) {
   await addPhotos(PHOTOS_SMALL - 1);
   const small = await timelineP50();
+  const smallPage = await timelinePageP50();
   const started = performance.now();
   await addPhotos(PHOTOS_LARGE - PHOTOS_SMALL);
   const loadSeconds = (performance.now() - started) / 1000;
   const large = await timelineP50();
+  const largePage = await timelinePageP50();
   console.log(`timeline page (30 newest visible photos of a parent, visiblePhotosWhere), p50 of ${TIMELINE_RUNS}:`);
   console.log(`  ${String(PHOTOS_SMALL).padStart(8)} photos: ${small.p50.toFixed(1)} ms (${small.found} found)`);
   console.log(`  ${String(PHOTOS_LARGE).padStart(8)} photos: ${large.p50.toFixed(1)} ms (${large.found} found; inserted in ${loadSeconds.toFixed(0)} s)`);
   console.log(`  ratio: ${(large.p50 / small.p50).toFixed(1)}x`);
+  console.log(`timeline page through getTimelinePage() (first page of the parent's timeline), p50 of ${TIMELINE_RUNS}:`);
+  console.log(`  ${String(PHOTOS_SMALL).padStart(8)} photos: ${smallPage.p50.toFixed(1)} ms (${smallPage.found} photos on the page)`);
+  console.log(`  ${String(PHOTOS_LARGE).padStart(8)} photos: ${largePage.p50.toFixed(1)} ms (${largePage.found} photos on the page)`);
+  console.log(`  ratio: ${(largePage.p50 / smallPage.p50).toFixed(1)}x`);
 }
 
 await db.$disconnect();
 await server.stop();
 rmSync(storageDir, { recursive: true, force: true });
-console.log("(not measured: /_next/image — photos are never served through it, only through the authorised route)");
+console.log("(not measured: warm /_next/image — it needs a running Next server, and photos are never served through it, only through the authorised route)");

@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/auth/form-alert";
 import { newIdempotencyKey } from "@/components/requests/hours";
 import { Button } from "@/components/ui/button";
 import { useRouter } from "@/lib/i18n/navigation";
-import { MAX_PHOTO_CAPTION_LENGTH, uploadQuery, type PhotoUploadMetaInput } from "@/lib/schemas/photo-upload";
+import { MAX_PHOTO_CAPTION_LENGTH, MAX_VIDEO_BYTES, uploadQuery, type PhotoUploadMetaInput } from "@/lib/schemas/photo-upload";
 
 export interface UploadChild {
   id: string;
@@ -17,7 +17,7 @@ export interface UploadChild {
   canShareWithGroup: boolean;
 }
 
-type Target = { kind: "group"; groupId: string; childrenList: readonly UploadChild[] } | { kind: "diary"; diaryEntryId: string };
+type Target = { kind: "group"; groupId: string; childrenList: readonly UploadChild[] } | { kind: "diary"; diaryEntryId: string; acceptVideo?: boolean };
 
 interface Item {
   key: string;
@@ -28,6 +28,8 @@ interface Item {
   progress: number;
   error?: { code: string; values?: Record<string, string | number> };
 }
+
+const VIDEO_MEGABYTES = Math.floor(MAX_VIDEO_BYTES / (1024 * 1024));
 
 /** At most this many files travel at once. */
 const PARALLEL = 2;
@@ -59,6 +61,7 @@ function send(item: Item, onProgress: (percent: number) => void): Promise<{ ok: 
  */
 export function PhotoUploadForm({ target }: { target: Target }) {
   const t = useTranslations("Photos.upload");
+  const acceptVideo = target.kind === "diary" && Boolean(target.acceptVideo);
   const tAll = useTranslations();
   const router = useRouter();
   const id = useId();
@@ -137,13 +140,14 @@ export function PhotoUploadForm({ target }: { target: Target }) {
           </label>
           <p id={`${id}-files-hint`} className="text-sm text-muted">
             {t("filesHint")}
+            {acceptVideo ? <> {t("filesHintVideo", { megabytes: VIDEO_MEGABYTES })}</> : null}
           </p>
           <input
             ref={fileInput}
             id={`${id}-files`}
             type="file"
             multiple
-            accept="image/jpeg,image/png,image/webp,image/avif,image/heic,image/heif"
+            accept={`image/jpeg,image/png,image/webp,image/avif,image/heic,image/heif${acceptVideo ? ",video/mp4,video/webm" : ""}`}
             aria-describedby={`${id}-files-hint`}
             className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink file:mr-3 file:min-h-9 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:font-medium file:text-brand-800"
           />

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { DiaryVideos } from "@/components/photos/diary-videos";
 import { PhotoGallery } from "@/components/photos/photo-viewer";
 import { cn } from "@/components/ui/cn";
 import type { TimelineDiaryEntry, TimelineItem } from "@/lib/db/timeline";
@@ -28,6 +29,7 @@ export function DiaryAuthor({ entry }: { entry: TimelineDiaryEntry }) {
 
 function DiaryEntryCard({ entry, locale, focusable }: { entry: TimelineDiaryEntry; locale: string; focusable: boolean }) {
   const t = useTranslations("Timeline");
+  const tVideos = useTranslations("Videos");
   const titleId = `entry-${entry.id}`;
   const excerpt = diaryExcerpt(entry.body);
   const date = formatDay(entry.date, locale, "weekday");
@@ -45,6 +47,7 @@ function DiaryEntryCard({ entry, locale, focusable }: { entry: TimelineDiaryEntr
       {entry.photos.length > 0 ? (
         <PhotoGallery photos={entry.photos} label={t("entryGalleryLabel", { name: entry.child.firstName, date })} />
       ) : null}
+      <DiaryVideos videos={entry.videos} label={tVideos("listLabel", { name: entry.child.firstName, date })} />
       <p>
         <Link
           href={`/diary/${entry.id}`}

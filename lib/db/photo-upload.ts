@@ -6,7 +6,8 @@ import { diaryWritableChildWhere, loadDiaryWindows } from "@/lib/db/diary";
 import { canShareWithGroup, canTag, isCurrentPlacement } from "@/lib/domain/photo-visibility";
 import { amsterdamIsoDate, parseIsoDate, toIsoDate } from "@/lib/format/date";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { PhotoProcessingError, storePhoto, type PhotoLimits, PHOTO_LIMITS } from "@/lib/server/photos/process";
+import { PhotoProcessingError, sniffImageType, storePhoto, type PhotoLimits, PHOTO_LIMITS } from "@/lib/server/photos/process";
+import { sniffVideoType, storeVideo, VIDEO_LIMITS, type VideoLimits } from "@/lib/server/photos/video";
 import { blobStore, type BlobStore } from "@/lib/server/storage/store";
 import type { PhotoUploadMeta } from "@/lib/schemas/photo-upload";
 
@@ -21,6 +22,9 @@ import type { PhotoUploadMeta } from "@/lib/schemas/photo-upload";
 //   Photos.errors.noPhotoConsent, naming the child). GROUP only when every tagged child also has
 //   GROUP_PHOTOS consent (Photos.errors.groupNeedsConsent).
 // - The bytes go through the pipeline (lib/server/photos/process.ts) only after these checks.
+// - Video (MP4/WebM, sniffed from the bytes: lib/server/photos/video.ts) only in a diary entry and only
+//   when the organisation enables it (OrganisationPolicy.videoInDiaryEnabled), else
+//   Photos.errors.videoNotAllowed; stored as it is (no ffmpeg), kind VIDEO, width/height 0.
 // - Idempotent per (uploader, clientKey): a retried file returns the first photo, writes nothing.
 // - The Photo and its PhotoTags are written in one transaction with the NEW_PHOTOS notifications: one
 //   per recipient per upload session (batchId) and group, its count raised by every further photo.
@@ -32,6 +36,8 @@ export type UploadCode =
   | "Photos.errors.noPhotoConsent"
   | "Photos.errors.groupNeedsConsent"
   | "Photos.errors.childNotInGroup"
+  | "Photos.errors.videoNotAllowed"
+  | "Photos.errors.videoTooLarge"
   | `Photos.errors.${PhotoProcessingError["code"]}`;
 
 export type UploadResult =
@@ -44,6 +50,13 @@ export interface UploadOptions {
   store?: BlobStore;
   now?: Date;
   limits?: PhotoLimits;
+  videoLimits?: VideoLimits;
+}
+
+/** Does the organisation accept videos in diary entries (OrganisationPolicy.videoInDiaryEnabled)? */
+export async function videoInDiaryEnabled(organisationId: string): Promise<boolean> {
+  const policy = await db.organisationPolicy.findUnique({ where: { organisationId }, select: { videoInDiaryEnabled: true } });
+  return policy?.videoInDiaryEnabled ?? false;
 }
 
 const isStaff = (user: Pick<SessionUser, "role">) => STAFF_ROLES.includes(user.role);
@@ -186,12 +199,27 @@ export async function uploadPhoto(user: Uploader, meta: PhotoUploadMeta, body: B
   const tags = await checkTags(target, today);
   if ("ok" in tags) return tags;
 
-  let processed;
-  try {
-    processed = await storePhoto(opts.store ?? blobStore(), body, opts.limits ?? PHOTO_LIMITS, now);
-  } catch (error) {
-    if (error instanceof PhotoProcessingError) return { ok: false, status: 422, code: `Photos.${error.messageKey}`, values: error.values };
-    throw error;
+  let processed: { sha256: string; storageKey: string; mimeType: string; width: number; height: number; bytes: number; takenAt: Date | null };
+  let kind: "PHOTO" | "VIDEO" = "PHOTO";
+  // An image is always handled as an image (whatever its name); only what is no image may be a video.
+  const video = body.length > 0 && !sniffImageType(body) ? sniffVideoType(body) : null;
+  if (video) {
+    if (!target.diaryEntryId || !(await videoInDiaryEnabled(user.organisationId))) {
+      return { ok: false, status: 422, code: "Photos.errors.videoNotAllowed" };
+    }
+    const videoLimits = opts.videoLimits ?? VIDEO_LIMITS;
+    if (body.length > videoLimits.maxBytes) {
+      return { ok: false, status: 413, code: "Photos.errors.videoTooLarge", values: { megabytes: Math.floor(videoLimits.maxBytes / (1024 * 1024)) } };
+    }
+    processed = { ...(await storeVideo(opts.store ?? blobStore(), body, video)), takenAt: null };
+    kind = "VIDEO";
+  } else {
+    try {
+      processed = await storePhoto(opts.store ?? blobStore(), body, opts.limits ?? PHOTO_LIMITS, now);
+    } catch (error) {
+      if (error instanceof PhotoProcessingError) return { ok: false, status: 422, code: `Photos.${error.messageKey}`, values: error.values };
+      throw error;
+    }
   }
 
   try {
@@ -202,7 +230,7 @@ export async function uploadPhoto(user: Uploader, meta: PhotoUploadMeta, body: B
           uploadedById: user.id,
           diaryEntryId: target.diaryEntryId,
           audience: target.audience,
-          kind: "PHOTO",
+          kind,
           sha256: processed.sha256,
           storageKey: processed.storageKey,
           mimeType: processed.mimeType,

@@ -27,7 +27,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // Who sees what: diary entries by lib/db/diary.ts (guardians and the group's staff), photos by
 // visiblePhotosWhere (lib/db/photo-access.ts). A photo attached to an entry is shown with the entry;
 // should a user see such a photo but not its entry, it is shown in its series like any other photo.
-// Videos are left out until the viewer plays them.
+// Videos (kind VIDEO, only in diary entries where the organisation enables them: lib/db/photo-upload.ts)
+// come with their entry as `videos`, played by <video> (components/photos/diary-videos.tsx), never in
+// the photo viewer; loose videos are not shown.
 
 export const TIMELINE_PAGE_SIZE = 20;
 /** Photos per page at most: a day with hundreds of photos continues on the next page. */
@@ -46,6 +48,16 @@ export interface TimelinePhoto {
   canDownload: boolean;
 }
 
+/** A video of a diary entry: played from its `original` URL (photoUrl), which answers Range requests. */
+export interface TimelineVideo {
+  id: string;
+  sha256: string;
+  mimeType: string;
+  /** The caption; "" when there is none. */
+  alt: string;
+  createdAt: string;
+}
+
 export interface TimelineDiaryEntry {
   id: string;
   child: { id: string; firstName: string; lastName: string };
@@ -55,6 +67,8 @@ export interface TimelineDiaryEntry {
   body: string;
   createdAt: string;
   photos: TimelinePhoto[];
+  /** Oldest first, like the photos. */
+  videos: TimelineVideo[];
 }
 
 export type TimelineItem =
@@ -127,7 +141,7 @@ const entrySelect = (photoWhere: Prisma.PhotoWhereInput) =>
     photos: {
       where: photoWhere,
       orderBy: [{ takenAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
-      select: photoSelect,
+      select: { ...photoSelect, kind: true, mimeType: true },
     },
   }) as const satisfies Prisma.DiaryEntrySelect;
 
@@ -141,7 +155,10 @@ function toDiaryEntry(e: EntrySelected): TimelineDiaryEntry {
     date: toIsoDate(e.date),
     body: e.body,
     createdAt: e.createdAt.toISOString(),
-    photos: e.photos.map(toTimelinePhoto),
+    photos: e.photos.filter((p) => p.kind === "PHOTO").map(toTimelinePhoto),
+    videos: e.photos
+      .filter((p) => p.kind === "VIDEO")
+      .map((p) => ({ id: p.id, sha256: p.sha256, mimeType: p.mimeType, alt: p.caption?.trim() ?? "", createdAt: p.createdAt.toISOString() })),
   };
 }
 
@@ -181,7 +198,7 @@ export async function getTimelinePage(user: Viewer, opts: TimelineOptions = {}):
   if (filter === false) return { items: [], nextCursor: null };
 
   const entryVisible = diaryVisibleWhere(user, windows);
-  const attachedPhotoWhere: Prisma.PhotoWhereInput = { AND: [photoVisible, { kind: "PHOTO" }] };
+  const attachedPhotoWhere: Prisma.PhotoWhereInput = photoVisible;
   const entryWhere: Prisma.DiaryEntryWhereInput = {
     AND: [entryVisible, filter ? { childId: filter.childId } : {}, olderThan(cursor)],
   };
@@ -256,7 +273,7 @@ export async function getDiaryEntry(user: Viewer, entryId: string, now: Date = n
   const [windows, photoVisible] = await Promise.all([loadDiaryWindows(user.organisationId, now), visiblePhotosWhere(user, now)]);
   const entry = await db.diaryEntry.findFirst({
     where: { AND: [{ id: entryId }, diaryVisibleWhere(user, windows)] },
-    select: entrySelect({ AND: [photoVisible, { kind: "PHOTO" }] }),
+    select: entrySelect(photoVisible),
   });
   return entry ? toDiaryEntry(entry) : null;
 }

@@ -7,6 +7,8 @@ import { z } from "zod";
 
 export const MAX_PHOTO_CAPTION_LENGTH = 500;
 export const MAX_TAGS_PER_PHOTO = 50;
+/** Largest video in a diary entry (where the organisation enables video; lib/server/photos/video.ts). */
+export const MAX_VIDEO_BYTES = 100 * 1024 * 1024;
 
 export const photoUploadMetaSchema = z
   .object({

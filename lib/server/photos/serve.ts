@@ -1,9 +1,10 @@
 import "server-only";
+import { open } from "node:fs/promises";
 import type { SessionUser } from "@/lib/auth/types";
 import { findVisiblePhoto, type PhotoRow } from "@/lib/db/photo-access";
 import { amsterdamIsoDate } from "@/lib/format/date";
 import { isPhotoVariant, photoVersion, PHOTO_VERSION_LENGTH, variantWidth, type PhotoVariant } from "@/lib/photos/urls";
-import { blobStore, type BlobStore } from "@/lib/server/storage/store";
+import { blobStore, LocalBlobStore, type BlobStore } from "@/lib/server/storage/store";
 import { MissingOriginalError, thumbnail, type ThumbnailFormat } from "./process";
 
 // GET /api/photos/<photoId>/<variant>?v=<sha prefix>[&download=1] — the request logic of
@@ -16,7 +17,12 @@ import { MissingOriginalError, thumbnail, type ThumbnailFormat } from "./process
 // - Content-addressed URLs: `Cache-Control: private, max-age=31536000, immutable` and a strong ETag
 //   from sha256 + variant + format; If-None-Match → 304.
 // - Thumbnails in AVIF, WebP or JPEG by the Accept header (Vary: Accept); the original as stored
-//   (a metadata-free JPEG), with `Content-Disposition: attachment` for `download=1`.
+//   (a metadata-free JPEG; a video exactly as uploaded), with `Content-Disposition: attachment` for
+//   `download=1`.
+// - The original answers HTTP Range requests (RFC 9110 §14: one range, `bytes=a-b`, `bytes=a-`,
+//   `bytes=-n`; If-Range by ETag) with 206 and Content-Range, so a <video> can seek; 416 with
+//   `Content-Range: bytes */<size>` when the range is outside the file. Several ranges, or a header
+//   that does not parse, get the whole file (200), as the RFC allows.
 
 export const PHOTO_CACHE_CONTROL = "private, max-age=31536000, immutable";
 
@@ -139,6 +145,75 @@ export function downloadFileName(photo: Pick<PhotoRow, "id" | "mimeType" | "take
   return `${name}-${day}-${photo.id.slice(0, 8)}.${extension}`;
 }
 
+export type ByteRange = { start: number; end: number };
+
+/**
+ * One byte range of a file of `size` bytes from a Range header: the range (inclusive end, clamped to
+ * the file), "unsatisfiable" (416), or null when the header is absent, malformed or asks for several
+ * ranges (then the whole file is sent).
+ */
+export function parseRange(header: string | null, size: number): ByteRange | "unsatisfiable" | null {
+  if (!header) return null;
+  const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+  if (!match) return null;
+  const [, first, last] = match as unknown as [string, string, string];
+  if (first === "" && last === "") return null;
+  if (first === "") {
+    const suffix = Number(last);
+    if (suffix === 0 || size === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  const end = last === "" ? size - 1 : Number(last);
+  if (start >= size) return "unsatisfiable";
+  if (end < start) return null;
+  return { start, end: Math.min(end, size - 1) };
+}
+
+/** The size of a stored blob and a way to read part of it (a slice of the file, not the whole). */
+async function openBlob(store: BlobStore, key: string): Promise<{ size: number; read(range: ByteRange | null): Promise<Buffer>; close(): Promise<void> } | null> {
+  if (store instanceof LocalBlobStore) {
+    let handle;
+    try {
+      handle = await open(store.filePath(key), "r");
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code === "ENOENT" || code === "ENOTDIR") return null;
+      throw error;
+    }
+    const file = handle;
+    try {
+      const { size } = await file.stat();
+      return {
+        size,
+        async read(range) {
+          try {
+            const from = range?.start ?? 0;
+            const length = range ? range.end - range.start + 1 : size;
+            const data = Buffer.alloc(length);
+            let done = 0;
+            while (done < length) {
+              const { bytesRead } = await file.read(data, done, length - done, from + done);
+              if (bytesRead === 0) break;
+              done += bytesRead;
+            }
+            return done === length ? data : data.subarray(0, done);
+          } finally {
+            await file.close();
+          }
+        },
+        close: () => file.close(),
+      };
+    } catch (error) {
+      await file.close();
+      throw error;
+    }
+  }
+  const data = await store.get(key);
+  if (!data) return null;
+  return { size: data.length, read: async (range) => (range ? data.subarray(range.start, range.end + 1) : data), close: async () => undefined };
+}
+
 export async function servePhoto(
   user: SessionUser | null,
   params: PhotoRouteParams,
@@ -169,6 +244,7 @@ export async function servePhoto(
   const download = width === null && url.searchParams.get("download") === "1";
   if (width === null) {
     headers["Content-Disposition"] = contentDisposition(download ? "attachment" : "inline", downloadFileName(photo));
+    headers["Accept-Ranges"] = "bytes";
   }
 
   if (ifNoneMatchHits(request.headers.get("if-none-match"), etag)) {
@@ -179,12 +255,33 @@ export async function servePhoto(
   let body: Buffer;
   let contentType: string;
   if (width === null) {
-    const original = await store.get(photo.storageKey);
+    const original = await openBlob(store, photo.storageKey);
     if (!original) {
       console.error(`[photos] original missing from the store: ${photo.storageKey} (photo ${photo.id})`);
       return notFound();
     }
-    body = original;
+    const ifRange = request.headers.get("if-range");
+    const range = ifRange && ifRange.trim() !== etag ? null : parseRange(request.headers.get("range"), original.size);
+    if (range === "unsatisfiable") {
+      await original.close();
+      return plain(416, "Range not satisfiable", {
+        "Accept-Ranges": "bytes",
+        "Cross-Origin-Resource-Policy": "same-origin",
+        "Content-Range": `bytes */${original.size}`,
+      });
+    }
+    body = await original.read(range);
+    if (range) {
+      return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
+        status: 206,
+        headers: {
+          ...headers,
+          "Content-Type": photo.mimeType,
+          "Content-Length": String(body.length),
+          "Content-Range": `bytes ${range.start}-${range.end}/${original.size}`,
+        },
+      });
+    }
     contentType = photo.mimeType;
   } else {
     try {

@@ -1,8 +1,9 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
-import { uploadPhoto, type UploadOptions } from "@/lib/db/photo-upload";
+import { uploadPhoto, videoInDiaryEnabled, type UploadOptions } from "@/lib/db/photo-upload";
 import { parseUploadQuery } from "@/lib/schemas/photo-upload";
 import { photoErrorValues, PHOTO_LIMITS } from "./process";
+import { VIDEO_LIMITS } from "./video";
 
 // The request logic of POST /api/photos/upload (app/api/photos/upload/route.ts), a plain function of
 // (user, request) so it is tested against PostgreSQL and a real store (tests/photo-upload.test.ts).
@@ -11,7 +12,9 @@ import { photoErrorValues, PHOTO_LIMITS } from "./process";
 //   Origin is not this site (a cross-site page cannot send that without a CORS preflight we never
 //   answer: no CSRF); 400 for a malformed query.
 // - The size limit holds before the body is read: a Content-Length above it is refused at once (413),
-//   and the body is read as a stream that is cancelled as soon as it passes the limit.
+//   and the body is read as a stream that is cancelled as soon as it passes the limit. For a diary
+//   entry of an organisation with video enabled the limit is the video limit (VIDEO_LIMITS, 100 MB);
+//   an image above the photo limit is then refused by the pipeline.
 // - The answer is JSON: { ok: true, photoId, replayed } or { ok: false, code, values } where code is
 //   a message key the client translates (Photos.errors.*, errors.*).
 
@@ -63,14 +66,20 @@ export async function handleUpload(user: SessionUser | null, request: Request, o
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/octet-stream") return json(415, { ok: false, code: "Photos.errors.unsupportedType" });
   const limits = opts.limits ?? PHOTO_LIMITS;
-  const tooLarge = () => json(413, { ok: false, code: "Photos.errors.tooLarge", values: photoErrorValues(limits) });
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limits.maxBytes) return tooLarge();
-
   const meta = parseUploadQuery(new URL(request.url).searchParams);
+  const videoLimits = opts.videoLimits ?? VIDEO_LIMITS;
+  // Only the policy is read here; whether this user may write the entry is decided by uploadPhoto().
+  const acceptsVideo = meta.success && Boolean(meta.data.diaryEntryId) && (await videoInDiaryEnabled(user.organisationId));
+  const maxBytes = acceptsVideo ? Math.max(limits.maxBytes, videoLimits.maxBytes) : limits.maxBytes;
+  const tooLarge = () =>
+    acceptsVideo
+      ? json(413, { ok: false, code: "Photos.errors.videoTooLarge", values: { megabytes: Math.floor(videoLimits.maxBytes / (1024 * 1024)) } })
+      : json(413, { ok: false, code: "Photos.errors.tooLarge", values: photoErrorValues(limits) });
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
   if (!meta.success) return json(400, { ok: false, code: "errors.validation" });
 
-  const body = await readLimited(request, limits.maxBytes);
+  const body = await readLimited(request, maxBytes);
   if (body === "tooLarge") return tooLarge();
   const result = await uploadPhoto(user, meta.data, body, opts);
   if (!result.ok) return json(result.status, { ok: false, code: result.code, values: result.values });

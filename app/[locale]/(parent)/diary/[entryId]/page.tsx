@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FormAlert } from "@/components/auth/form-alert";
+import { DiaryVideos } from "@/components/photos/diary-videos";
 import { PhotoGallery } from "@/components/photos/photo-viewer";
 import { PhotoUploadForm } from "@/components/photos/photo-upload-form";
 import { DiaryAuthor } from "@/components/timeline/timeline-items";
@@ -9,6 +10,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSessionUser, requireParent } from "@/lib/auth/guards";
+import { videoInDiaryEnabled } from "@/lib/db/photo-upload";
 import { getDiaryEntry } from "@/lib/db/timeline";
 import { formatDateTime, formatDay } from "@/lib/format/date";
 import { readLocale } from "@/lib/i18n/params";
@@ -38,6 +40,8 @@ export default async function DiaryEntryPage({ params, searchParams }: Props) {
   if (!entry) notFound();
   const { written } = await searchParams;
   const t = await getTranslations("Timeline");
+  const tVideos = await getTranslations("Videos");
+  const acceptVideo = await videoInDiaryEnabled(user.organisationId);
   const date = formatDay(entry.date, locale, "weekday");
   return (
     <>
@@ -62,13 +66,14 @@ export default async function DiaryEntryPage({ params, searchParams }: Props) {
         {entry.photos.length > 0 ? (
           <PhotoGallery photos={entry.photos} label={t("entryGalleryLabel", { name: entry.child.firstName, date })} />
         ) : null}
+        <DiaryVideos videos={entry.videos} label={tVideos("listLabel", { name: entry.child.firstName, date })} />
         <p className="text-sm text-muted">
           {t("postedAt", { dateTime: formatDateTime(entry.createdAt, locale) })}
         </p>
       </Card>
       {/* The child's guardians add photos to the entry; the route checks again that they may write this diary. */}
       <div className="mt-8">
-        <PhotoUploadForm target={{ kind: "diary", diaryEntryId: entry.id }} />
+        <PhotoUploadForm target={{ kind: "diary", diaryEntryId: entry.id, acceptVideo }} />
       </div>
     </>
   );
