@@ -10,6 +10,7 @@ import { useMessageKey } from "@/components/auth/use-message";
 import { PhotoUploadForm } from "@/components/photos/photo-upload-form";
 import { newIdempotencyKey } from "@/components/requests/hours";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/choice-fields";
 import { cn } from "@/components/ui/cn";
 import { createDiaryEntryAction } from "@/lib/actions/diary/write";
 import { useRouter } from "@/lib/i18n/navigation";
@@ -123,33 +124,14 @@ export function DiaryForm({
         </FormAlert>
       ) : null}
 
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="diary-child" className="font-medium text-ink">
-          {t("child")}
-        </label>
-        <select
-          id="diary-child"
-          {...register("childId")}
-          aria-invalid={errors.childId ? true : undefined}
-          aria-describedby={errors.childId ? "diary-child-error" : undefined}
-          className={cn(
-            "min-h-11 w-full rounded-lg border bg-surface px-3 py-2 text-base text-ink shadow-xs",
-            errors.childId ? "border-danger-700" : "border-line hover:border-brand-600",
-          )}
-        >
-          <option value="">{t("childPlaceholder")}</option>
-          {childrenList.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        {errors.childId ? (
-          <p id="diary-child-error" className="text-sm font-medium text-danger-700">
-            {fieldError("childId")}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        id="diary-child"
+        label={t("child")}
+        placeholder={t("childPlaceholder")}
+        options={childrenList.map((c) => ({ value: c.id, label: c.label }))}
+        error={errors.childId ? fieldError("childId") : undefined}
+        {...register("childId")}
+      />
 
       <TextField
         id="diary-date"

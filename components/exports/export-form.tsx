@@ -9,8 +9,7 @@ import { TextField } from "@/components/auth/form-field";
 import { useMessageKey } from "@/components/auth/use-message";
 import { newIdempotencyKey } from "@/components/requests/hours";
 import { Button } from "@/components/ui/button";
-import { FieldGroup, RadioField } from "@/components/ui/choice-fields";
-import { cn } from "@/components/ui/cn";
+import { FieldGroup, RadioField, SelectField } from "@/components/ui/choice-fields";
 import { requestExportAction } from "@/lib/actions/exports/request";
 import { exportRequestSchema, type ExportRequestData, type ExportRequestInput } from "@/lib/schemas/export";
 
@@ -87,33 +86,14 @@ export function ExportForm({
         </FormAlert>
       ) : null}
 
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="export-child" className="font-medium text-ink">
-          {t("child")}
-        </label>
-        <select
-          id="export-child"
-          {...register("childId")}
-          aria-invalid={errors.childId ? true : undefined}
-          aria-describedby={errors.childId ? "export-child-error" : undefined}
-          className={cn(
-            "min-h-11 w-full rounded-lg border bg-surface px-3 py-2 text-base text-ink shadow-xs",
-            errors.childId ? "border-danger-700" : "border-line hover:border-brand-600",
-          )}
-        >
-          <option value="">{t("childPlaceholder")}</option>
-          {childrenList.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        {errors.childId ? (
-          <p id="export-child-error" className="text-sm font-medium text-danger-700">
-            {fieldError("childId")}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        id="export-child"
+        label={t("child")}
+        placeholder={t("childPlaceholder")}
+        options={childrenList.map((c) => ({ value: c.id, label: c.label }))}
+        error={errors.childId ? fieldError("childId") : undefined}
+        {...register("childId")}
+      />
 
       <FieldGroup id="export-kind" legend={t("kind")} error={fieldError("kind")}>
         <RadioField id="export-kind-diary" name="kind" checked={kind === "DIARY"} onChange={() => setValue("kind", "DIARY")}>

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode, TextareaHTMLAttributes } from "react";
+import type { ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 // The form controls the request forms share: a fieldset with legend, hint and error; a checkbox and a
@@ -120,6 +120,56 @@ export function TextAreaField({
         )}
         {...props}
       />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-danger-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled select with a placeholder option and its error (react-hook-form's register() spreads in). */
+export function SelectField({
+  id,
+  label,
+  error,
+  placeholder,
+  options,
+  className,
+  ref,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  id: string;
+  label: string;
+  error?: string;
+  placeholder?: string;
+  options: readonly { value: string; label: string }[];
+  ref?: Ref<HTMLSelectElement>;
+}) {
+  return (
+    <div className={cn("flex flex-col gap-1.5", className)}>
+      <label htmlFor={id} className="font-medium text-ink">
+        {label}
+      </label>
+      <select
+        id={id}
+        ref={ref}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={cn(
+          "min-h-11 w-full rounded-lg border bg-surface px-3 py-2 text-base text-ink shadow-xs",
+          error ? "border-danger-700" : "border-line hover:border-brand-600",
+        )}
+        {...props}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
       {error ? (
         <p id={`${id}-error`} className="text-sm font-medium text-danger-700">
           {error}

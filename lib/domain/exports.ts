@@ -5,6 +5,7 @@
 import { APP_TIME_ZONE } from "@/lib/format/time-zone";
 import { addDays, compareIsoDates } from "./dates";
 import type { IsoDate } from "./types";
+import { escapeHtml } from "@/lib/format/html";
 
 /** How long the mailed link works. */
 export const EXPORT_LINK_DAYS = 7;
@@ -69,14 +70,6 @@ export function checkExportPeriod(from: IsoDate, to: IsoDate, today: IsoDate): {
   return { ok: true };
 }
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 export interface ExportHtmlPhoto {
   /** Relative path inside the ZIP, e.g. "photos/2026-06-01_0930_ab12cd34.jpg". */

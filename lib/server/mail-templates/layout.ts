@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeHtml } from "@/lib/format/html";
 
 // The shared shape of our e-mails: a plain-text part that reads well on its own, and a simple HTML part
 // (inline styles only, one button, the link also written out) for mail clients that show HTML.
@@ -9,14 +10,6 @@ export interface RenderedMail {
   html: string;
 }
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 export interface MailContent {
   locale: string;
