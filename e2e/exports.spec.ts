@@ -59,4 +59,12 @@ test("a parent requests a diary export, gets the link by e-mail and downloads th
   await logIn(other, "nl", OTHER_PARENT);
   await expect(other).toHaveURL(/\/nl$/, { timeout: 15_000 });
   expect((await other.request.get(link)).status()).toBe(404);
+
+  // Opened signed out (e.g. from the mail on another device): log in first, then the download starts.
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(new URL(link).pathname);
+  await expect(fresh).toHaveURL(/\/nl\/login\?callbackUrl=/);
+  const download = fresh.waitForEvent("download");
+  await logIn(fresh, "nl", PARENT, undefined, true);
+  expect((await download).suggestedFilename()).toMatch(/^dagboek-Noor-\d{4}-\d{2}-\d{2}\.zip$/);
 });

@@ -133,6 +133,8 @@ describe("safeCallbackPath", () => {
     ["/agenda", "/agenda"],
     ["/nl/../en/agenda", "/en/agenda"],
     ["/nl/%2e%2e/en", "/en"],
+    // The mailed link of a diary export: log in first, then download.
+    [`/api/exports/${"A".repeat(40)}_-9`, `/api/exports/${"A".repeat(40)}_-9`],
   ])("keeps the same-site path %s", (raw, expected) => {
     expect(safeCallbackPath(raw)).toBe(expected);
   });
@@ -153,6 +155,9 @@ describe("safeCallbackPath", () => {
     ["javascript:alert(1)"],
     ["/api/auth/signout"],
     ["/api"],
+    ["/api/exports/short"],
+    [`/api/exports/${"a".repeat(43)}?x=1`],
+    ["/api/photos/1/original"],
     ["/_next/static/x.js"],
     ["/nl/login"],
     ["/en/login?callbackUrl=/en"],

@@ -101,7 +101,8 @@ const CALLBACK_BASE = "http://callback.invalid";
 /**
  * The `callbackUrl` of the log-in page, if it is a safe place to go: a relative path on this site.
  * Absolute URLs, protocol-relative `//evil.example`, backslash tricks (`/\evil.example`, which browsers
- * read as `//`), control characters, the API and the public auth pages themselves are refused, so the
+ * read as `//`), control characters, the API (but for an export's download link) and the public auth
+ * pages themselves are refused, so the
  * log-in page can never be used as an open redirect. Returns the normalised path or null.
  */
 export function safeCallbackPath(raw: string | null | undefined): string | null {
@@ -117,7 +118,10 @@ export function safeCallbackPath(raw: string | null | undefined): string | null 
   }
   if (url.origin !== CALLBACK_BASE) return null;
   const path = url.pathname;
-  if (path === "/api" || path.startsWith("/api/") || path.startsWith("/_next/")) return null;
+  // The one API path a person is sent to: the mailed link of a diary export (lib/server/exports), which
+  // asks a signed-out visitor to log in first and then downloads.
+  const exportLink = /^\/api\/exports\/[A-Za-z0-9_-]{43}$/.test(path) && url.search === "" && url.hash === "";
+  if (!exportLink && (path === "/api" || path.startsWith("/api/") || path.startsWith("/_next/"))) return null;
   if (/^\/[a-z]{2}\/(login|forgot-password|reset-password|activate)(\/|$)/.test(path)) return null;
   return `${path}${url.search}${url.hash}`;
 }
