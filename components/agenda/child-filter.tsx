@@ -1,4 +1,3 @@
-import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -7,32 +6,43 @@ export interface ChildFilterOption {
   firstName: string;
 }
 
-/** Links that narrow the agenda to one child (`?child=`), keeping the number of weeks shown. */
+/**
+ * Chips that narrow a page to one child (`?child=`), keeping the page's other query parameters; plain
+ * links, so they work without JavaScript. Used by the agenda and by "Mijn kind".
+ */
 export function ChildFilter({
   items,
   selectedChildId,
-  weeksQuery,
+  pathname,
+  keepQuery = {},
+  label,
+  allLabel,
+  scroll,
 }: {
   items: readonly ChildFilterOption[];
   selectedChildId: string | null;
-  /** The `weeks` parameter to keep, or null for the default. */
-  weeksQuery: string | null;
+  pathname: "/" | "/agenda";
+  /** Parameters to keep on every chip, e.g. the agenda's `weeks`. */
+  keepQuery?: Record<string, string>;
+  /** The navigation's accessible name. */
+  label: string;
+  /** The chip for every child. */
+  allLabel: string;
+  scroll?: boolean;
 }) {
-  const t = useTranslations("Agenda");
-  const options = [{ id: null, label: t("allChildren") }, ...items.map((c) => ({ id: c.id, label: c.firstName }))];
+  const options = [{ id: null, label: allLabel }, ...items.map((c) => ({ id: c.id, label: c.firstName }))];
   return (
-    <nav aria-label={t("filterLabel")} className="mb-4">
+    <nav aria-label={label} className="mb-4">
       <ul className="flex flex-wrap gap-2">
         {options.map((option) => {
           const active = option.id === selectedChildId;
-          const query: Record<string, string> = {};
-          if (option.id) query.child = option.id;
-          if (weeksQuery) query.weeks = weeksQuery;
+          const query = option.id ? { ...keepQuery, child: option.id } : keepQuery;
           return (
             <li key={option.id ?? "all"}>
               <Link
-                href={{ pathname: "/agenda", query }}
+                href={Object.keys(query).length > 0 ? { pathname, query } : pathname}
                 aria-current={active ? "true" : undefined}
+                scroll={scroll}
                 className={cn(
                   "inline-flex min-h-11 items-center rounded-full border px-4 py-2 text-sm font-medium",
                   active

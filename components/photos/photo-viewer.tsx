@@ -14,7 +14,7 @@ import {
 } from "react";
 import { cn } from "@/components/ui/cn";
 import { amsterdamIsoDate, formatDay } from "@/lib/format/date";
-import { photoSrcSet, photoUrl } from "@/lib/photos/urls";
+import { photoSrcSet, photoUrl, type PhotoView } from "@/lib/photos/urls";
 import {
   clampView,
   FITTED,
@@ -39,19 +39,8 @@ import {
   type View,
 } from "./viewer-math";
 
-/** The photo fields the gallery needs: the shape of `TimelinePhoto` (lib/db/timeline.ts). */
-export interface GalleryPhoto {
-  id: string;
-  sha256: string;
-  width: number;
-  height: number;
-  /** The caption, or "" (the viewer then describes the photo by its date). */
-  alt: string;
-  /** Instants (ISO strings); the date shown is when it was taken, else when it was uploaded. */
-  takenAt: string | null;
-  createdAt: string;
-  canDownload: boolean;
-}
+/** The photo fields the gallery needs (one type for pages and viewer: lib/photos/urls.ts). */
+export type GalleryPhoto = PhotoView;
 
 // Thumbnails: 3 columns on phones, 4 from `sm`, inside the app's content column (max-w-4xl = 896 px).
 // The browser picks w320/w640/w1280 from the srcset; the original is never in it (issue 4: "phones

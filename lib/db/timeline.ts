@@ -16,6 +16,7 @@ import {
 } from "@/lib/domain/timeline";
 import { amsterdamIsoDate, toIsoDate } from "@/lib/format/date";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PhotoView } from "@/lib/photos/urls";
 
 // "Mijn kind" (seed 002 §3, domain.md "Timeline, diary, photos"): the diary entries and photos a user
 // may see, newest first, as one stream of items — a diary entry (with the photos attached to it) or a
@@ -36,17 +37,7 @@ export const TIMELINE_PAGE_SIZE = 20;
 export const MAX_PHOTOS_PER_PAGE = 60;
 
 /** A photo as the viewer (components/photos/photo-viewer.tsx) takes it. */
-export interface TimelinePhoto {
-  id: string;
-  sha256: string;
-  width: number;
-  height: number;
-  /** The caption; "" when there is none (the component then describes the photo itself). */
-  alt: string;
-  takenAt: string | null;
-  createdAt: string;
-  canDownload: boolean;
-}
+export type TimelinePhoto = PhotoView;
 
 /** A video of a diary entry: played from its `original` URL (photoUrl), which answers Range requests. */
 export interface TimelineVideo {

@@ -3,6 +3,20 @@
 // can be cached for a year (the route answers 404 when `v` does not match). Served by
 // app/api/photos/[photoId]/[variant]/route.ts after an authorisation check.
 
+/** A photo as pages hand it to the gallery and viewer (components/photos/photo-viewer.tsx). */
+export interface PhotoView {
+  id: string;
+  sha256: string;
+  width: number;
+  height: number;
+  /** The caption, or "" (the viewer then describes the photo by its date). */
+  alt: string;
+  /** Instants (ISO strings); the date shown is when it was taken, else when it was uploaded. */
+  takenAt: string | null;
+  createdAt: string;
+  canDownload: boolean;
+}
+
 export const PHOTO_WIDTHS = [320, 640, 1280] as const;
 export type PhotoWidth = (typeof PHOTO_WIDTHS)[number];
 

@@ -4,7 +4,7 @@ import { Icon, type IconName } from "@/components/shell/icons";
 import { Card } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { TimelineFeed } from "@/components/timeline/timeline-feed";
-import { TimelineFilter } from "@/components/timeline/timeline-filter";
+import { ChildFilter } from "@/components/agenda/child-filter";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent, requireUser } from "@/lib/auth/guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
@@ -124,7 +124,14 @@ export default async function ParentHomePage({ params, searchParams }: Props) {
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
           {t("timelineHeading")}
         </h2>
-        {familyChildren.length > 1 ? <TimelineFilter items={familyChildren} selectedChildId={selected?.id ?? null} /> : null}
+        {familyChildren.length > 1 ? <ChildFilter
+            items={familyChildren}
+            selectedChildId={selected?.id ?? null}
+            pathname="/"
+            label={tTimeline("filterLabel")}
+            allLabel={tTimeline("allChildren")}
+            scroll={false}
+          /> : null}
         {afterParam ? (
           <p className="mb-4 flex flex-wrap items-center gap-x-3 text-muted">
             {tTimeline("olderPage")}

@@ -75,7 +75,14 @@ export default async function AgendaPage({ params, searchParams }: Props) {
             </p>
           </div>
           {agenda.children.length > 1 ? (
-            <ChildFilter items={agenda.children} selectedChildId={agenda.selectedChildId} weeksQuery={weeksQuery} />
+            <ChildFilter
+              items={agenda.children}
+              selectedChildId={agenda.selectedChildId}
+              pathname="/agenda"
+              keepQuery={weeksQuery ? { weeks: weeksQuery } : {}}
+              label={t("filterLabel")}
+              allLabel={t("allChildren")}
+            />
           ) : null}
           <AgendaDays days={agenda.days} locale={locale} today={today} />
           <div className="mt-4">
