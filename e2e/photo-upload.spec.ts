@@ -8,8 +8,12 @@ import { expectAccessible, logIn, query, t } from "./support";
 // with GPS data and an EXIF orientation, tagging Noor (photo consent); each file shows its progress and
 // success. Noor's parent sees them on "Mijn kind", opens one full screen and downloads the original: no
 // metadata, turned upright. Another family gets a 404 for the same URL. A child without photo consent
-// (Mila, Vlinders) cannot be tagged — disabled in the form and refused by the server — and an SVG gets
-// the translated error.
+// (Mila, Vlinders) cannot be tagged — disabled in the form and refused by the server — nor get photos in
+// a daily report, and an SVG gets the translated error at once (the server refuses it too). A parent's
+// diary entry with photos in one go, where files fail — refused by the server, or cut off by a dropped
+// connection — stays one entry: the failed files are tried again (never stored twice) or left out. The
+// diary form takes videos only where the organisation enables them.
+// Meant for Chromium and Firefox (the firefox project's testMatch in playwright.config.ts includes it).
 const STAFF = "medewerker@demo.ouderportaal.nl"; // Dolfijnen
 const VLINDERS_STAFF = "pm.vlinders@demo.ouderportaal.nl";
 const PARENT = "ouder@demo.ouderportaal.nl"; // De Boer: Noor in the Dolfijnen
@@ -122,16 +126,134 @@ test("a child without photo consent cannot be tagged, and an SVG is refused with
   expect(refused.status()).toBe(422);
   expect(await refused.json()).toMatchObject({ ok: false, code: "Photos.errors.noPhotoConsent", values: { name: "Mila" } });
 
+  // The server refuses an SVG whatever the form does …
+  const svgBytes = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+  const svgQuery = new URLSearchParams({ groupId: vlinders, audience: "TAGGED", clientKey: randomUUID(), batchId: randomUUID() });
+  const svgRefused = await staff.request.post(`/api/photos/upload?${svgQuery}`, { headers: { "content-type": "application/octet-stream" }, data: svgBytes });
+  expect(svgRefused.status()).toBe(422);
+  expect(await svgRefused.json()).toMatchObject({ ok: false, code: "Photos.errors.unsupportedType" });
+
+  // … and the form says so as soon as it is chosen, without sending it; it can only be removed.
   const svg = `e2e-${MARK}.svg`;
-  await staff.getByLabel(t("nl", "Photos.upload.files"), { exact: true }).setInputFiles({
-    name: svg,
-    mimeType: "image/svg+xml",
-    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'),
-  });
-  await staff.getByRole("button", { name: t("nl", "Photos.upload.submit") }).click();
+  const input = staff.getByLabel(t("nl", "Photos.upload.files"), { exact: true });
+  await input.setInputFiles({ name: svg, mimeType: "image/svg+xml", buffer: svgBytes });
   const item = staff.locator("[data-upload-item]").filter({ hasText: svg });
   await expect(item).toHaveAttribute("data-status", "error");
   await expect(item).toContainText(t("nl", "Photos.errors.unsupportedType"));
-  await expect(item.getByRole("button", { name: t("nl", "Photos.upload.retry") })).toBeVisible();
+  await expect(item.getByRole("button", { name: t("nl", "Photos.upload.retry") })).toHaveCount(0);
+  await staff.getByRole("button", { name: t("nl", "Photos.upload.submit") }).click();
+  await expect(staff.getByRole("main").getByRole("alert")).toHaveText(t("nl", "Photos.upload.removeInvalid"));
   await expectAccessible(staff);
+  await item.getByRole("button", { name: t("nl", "Photos.upload.removeFile").replace("{name}", svg) }).click();
+  await expect(item).toHaveCount(0);
+  await expect(input).toBeFocused();
+  const [stored] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Photo" WHERE "originalName" = $1`, [svg]);
+  expect(stored!.n).toBe(0);
+
+  // No photos in Mila's daily report either: the form says why before anything is written.
+  await staff.goto(`/nl/staff/diary/new?group=${vlinders}&child=${mila!.id}`);
+  const picker = staff.getByLabel(t("nl", "Diary.photos.label"), { exact: true });
+  await expect(picker).toBeDisabled();
+  await expect(picker).toHaveAccessibleDescription(new RegExp(t("nl", "Diary.photos.noConsent").replace("{name}", "Mila").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  await expectAccessible(staff);
+});
+
+/** A portrait JPEG (portrait, so the photo-viewer spec, which looks for landscape galleries, leaves it alone). */
+async function portraitJpeg(shade: number): Promise<Buffer> {
+  return sharp({ create: { width: 200, height: 300, channels: 3, background: { r: 200, g: shade, b: 40 } } })
+    .jpeg()
+    .toBuffer();
+}
+
+test("a parent writes a diary entry with photos in one go; failed files are tried again or left out, never a second entry", async ({ browser }) => {
+  const [noor] = await query<{ id: string }>(`SELECT id FROM "Child" WHERE "firstName" = 'Noor'`);
+  const text = `Noor wilde vanochtend haar nieuwe laarzen aan. ${MARK}`;
+  const good = `e2e-${MARK}-laarzen.jpg`;
+  const flaky = `e2e-${MARK}-trap.jpg`;
+  const broken = `e2e-${MARK}-kapot.jpg`;
+  const whole = await portraitJpeg(90);
+  const parent = await signedIn(browser, PARENT);
+  await parent.goto(`/nl/diary/new?child=${noor!.id}`);
+  const main = parent.getByRole("main");
+  await main.getByLabel(t("nl", "Diary.body")).fill(text);
+  await main.getByLabel(t("nl", "Diary.photos.label"), { exact: true }).setInputFiles([
+    { name: good, mimeType: "image/jpeg", buffer: whole },
+    { name: flaky, mimeType: "image/jpeg", buffer: await portraitJpeg(180) },
+    // Looks like a JPEG to the browser; only the server finds out that half of it is missing.
+    { name: broken, mimeType: "image/jpeg", buffer: whole.subarray(0, Math.floor(whole.length / 2)) },
+  ]);
+  // The connection drops while the first attempt of one file is on its way (the server never sees it).
+  let dropped = 0;
+  await parent.route("**/api/photos/upload?**", async (route) => {
+    if (new URL(route.request().url()).searchParams.get("name") === flaky && dropped++ === 0) return route.abort("connectionreset");
+    return route.continue();
+  });
+  await main.getByRole("button", { name: t("nl", "Diary.submit") }).click();
+
+  // The entry is saved; the two failed files say why, with a retry each.
+  const alert = main.getByRole("alert").filter({ hasText: t("nl", "Diary.photos.partialTitle") });
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toContainText("2 bestanden konden niet worden geüpload");
+  await expect(parent).toHaveURL(/\/nl\/diary\/new\?child=/);
+  const item = (name: string) => main.locator("[data-upload-item]").filter({ hasText: name });
+  await expect(item(good)).toHaveAttribute("data-status", "done");
+  await expect(item(broken)).toHaveAttribute("data-status", "error");
+  await expect(item(broken)).toContainText(t("nl", "Photos.errors.corrupt"));
+  await expect(item(flaky)).toHaveAttribute("data-status", "error");
+  await expect(item(flaky)).toContainText(t("nl", "Photos.upload.networkError"));
+  await expect(main.getByLabel(t("nl", "Diary.body"))).toBeDisabled();
+  await expectAccessible(parent);
+  const entries = () => query<{ id: string }>(`SELECT id FROM "DiaryEntry" WHERE body = $1`, [text]);
+  expect(await entries()).toHaveLength(1);
+  const entryId = (await entries())[0]!.id;
+  const photoNames = async () =>
+    (await query<{ originalName: string }>(`SELECT "originalName" FROM "Photo" WHERE "diaryEntryId" = $1 ORDER BY "originalName"`, [entryId])).map((r) => r.originalName);
+  expect(await photoNames()).toEqual([good]);
+
+  // A retry of the cut-off file goes through; the broken one still fails. Still one entry, no duplicates.
+  await item(flaky).getByRole("button", { name: t("nl", "Photos.upload.retry") }).click();
+  await expect(item(flaky)).toHaveAttribute("data-status", "done");
+  await main.getByRole("button", { name: t("nl", "Diary.photos.retryAll") }).click();
+  await expect(item(broken)).toHaveAttribute("data-status", "error");
+  await expect(alert).toContainText("1 bestand kon niet worden geüpload");
+  expect(await entries()).toHaveLength(1);
+  expect(await photoNames()).toEqual([flaky, good].sort());
+
+  // Left out: on to the entry, which shows the two photos.
+  await main.getByRole("button", { name: t("nl", "Diary.photos.continueWithout") }).click();
+  await expect(parent).toHaveURL(new RegExp(`/nl/diary/${entryId}\\?written=1$`));
+  await expect(main).toContainText(text);
+  const shown = await query<{ id: string }>(`SELECT id FROM "Photo" WHERE "diaryEntryId" = $1`, [entryId]);
+  for (const photo of shown) await expect(main.locator(`img[src*="/api/photos/${photo.id}/"]`).first()).toBeVisible();
+});
+
+test("the diary form takes videos only where the organisation enables them", async ({ browser }) => {
+  const setVideo = (enabled: boolean) =>
+    query(
+      `UPDATE "OrganisationPolicy" SET "videoInDiaryEnabled" = $1
+        WHERE "organisationId" = (SELECT f."organisationId" FROM "Family" f JOIN "Child" c ON c."familyId" = f.id WHERE c."firstName" = 'Noor' LIMIT 1)`,
+      [enabled],
+    );
+  // The browser goes by the name and type; the bytes are only checked by the server, and this is not sent.
+  const clip = { name: `e2e-${MARK}-clip.webm`, mimeType: "video/webm", buffer: Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0]) };
+  const parent = await signedIn(browser, PARENT);
+  try {
+    await setVideo(true);
+    await parent.goto("/nl/diary/new");
+    const picker = parent.getByLabel(t("nl", "Diary.photos.labelWithVideos"), { exact: true });
+    await expect(picker).toHaveAttribute("accept", /video\/webm/);
+    await expect(picker).toHaveAccessibleDescription(/MP4/);
+    await picker.setInputFiles(clip);
+    await expect(parent.locator("[data-upload-item]").filter({ hasText: clip.name })).toHaveAttribute("data-status", "ready");
+    await expectAccessible(parent);
+  } finally {
+    await setVideo(false);
+  }
+  await parent.goto("/nl/diary/new");
+  const picker = parent.getByLabel(t("nl", "Diary.photos.label"), { exact: true });
+  await expect(picker).not.toHaveAttribute("accept", /video/);
+  await picker.setInputFiles(clip);
+  const refused = parent.locator("[data-upload-item]").filter({ hasText: clip.name });
+  await expect(refused).toHaveAttribute("data-status", "error");
+  await expect(refused).toContainText(t("nl", "Photos.errors.videoNotAllowed"));
 });

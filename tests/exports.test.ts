@@ -1,12 +1,15 @@
 // Diary and photo exports (issue 4 §6) against a real PostgreSQL, a real store folder and a real SMTP
 // server in the test: requesting (own child only, in the window, a double submit is one job), the
-// worker's ZIP read back entry by entry (only photos this parent may see, of this child and period;
-// escaped HTML; EXIF date, no GPS), the mailed link (only its owner, only until it expires), and two
-// workers at once doing a job once.
-import { randomUUID } from "node:crypto";
+// worker's ZIP read back entry by entry (only photos and videos this parent may see, of this child and
+// period; escaped HTML; EXIF date, no GPS; videos byte for byte), the mailed link (only its owner, only
+// until it expires; streamed, with Range), the ZIP streamed into the store with bounded buffering, the
+// clean-up of the exports folder, and two workers at once doing a job once.
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { readdir, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { pipeline, Readable, Transform, type Duplex } from "node:stream";
 import sharp from "sharp";
 import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,8 +28,10 @@ const { exportRequestSchema } = await import("@/lib/schemas/export");
 const { runExportJobs, claimExportJob } = await import("@/lib/server/jobs/exports");
 const { serveExport } = await import("@/lib/server/exports/download");
 const { storePhoto } = await import("@/lib/server/photos/process");
+const { storeVideo } = await import("@/lib/server/photos/video");
 const { exifTakenAt } = await import("@/lib/server/photos/exif");
-const { blobStore } = await import("@/lib/server/storage/store");
+const { blobStore, LocalBlobStore } = await import("@/lib/server/storage/store");
+const { buildExport } = await import("@/lib/server/exports/build");
 type SessionUser = import("@/lib/auth/types").SessionUser;
 
 const { NOW } = fx;
@@ -54,6 +59,44 @@ async function photo(spec: { groupId: string; uploadedById: string; audience: "T
   if (spec.diaryEntryId || spec.caption) await db.photo.update({ where: { id: row.id }, data: { diaryEntryId: spec.diaryEntryId ?? null, caption: spec.caption ?? null } });
   return row;
 }
+
+/** An MP4 as far as sniffing goes (ftyp isom/mp41, then an mdat box of random bytes). */
+function mp4(size: number): Buffer {
+  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from("ftypisom", "latin1"), Buffer.from([0, 0, 2, 0]), Buffer.from("isommp41", "latin1")]);
+  const mdat = Buffer.alloc(8);
+  mdat.writeUInt32BE(size - ftyp.length, 0);
+  mdat.write("mdat", 4, "latin1");
+  return Buffer.concat([ftyp, mdat, randomBytes(size - ftyp.length - 8)]);
+}
+
+/** A WebM: EBML header with DocType "webm", then random bytes. */
+function webm(size: number): Buffer {
+  const header = Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x42, 0x82, 0x84, ...Buffer.from("webm", "latin1"), 0x42, 0x87, 0x81, 0x04]);
+  return Buffer.concat([header, Buffer.from([0x18, 0x53, 0x80, 0x67]), randomBytes(size - header.length - 4)]);
+}
+
+/** A video in a diary entry, stored as uploads store it (content-addressed, as it is). */
+async function video(spec: { groupId: string; uploadedById: string; tags: string[]; diaryEntryId: string; createdAt: Date; type: "mp4" | "webm"; size?: number }) {
+  const data = spec.type === "mp4" ? mp4(spec.size ?? 20_000) : webm(spec.size ?? 20_000);
+  const stored = await storeVideo(store, data, spec.type);
+  const row = await fx.createPhoto({
+    groupId: spec.groupId,
+    uploadedById: spec.uploadedById,
+    audience: "TAGGED",
+    tags: spec.tags,
+    kind: "VIDEO",
+    mimeType: stored.mimeType,
+    sha256: stored.sha256,
+    storageKey: stored.storageKey,
+    width: 0,
+    height: 0,
+    bytes: stored.bytes,
+  });
+  await db.photo.update({ where: { id: row.id }, data: { diaryEntryId: spec.diaryEntryId, createdAt: spec.createdAt } });
+  return { ...row, data };
+}
+
+const short = (id: string) => id.replace(/-/g, "").slice(0, 8);
 
 function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
@@ -136,7 +179,16 @@ async function world() {
   };
   // The attached photo was uploaded (createdAt) in the period.
   await db.photo.update({ where: { id: p.attached.id }, data: { createdAt: at("2026-06-03T14:00:00Z") } });
-  return { org, g1, noor, sem, gone, far, staff, inPeriod, outside, semEntry, p };
+  const otherEntry = await entry(far.childId, "2026-06-03", "Elders", otherStaff.id);
+  const v = {
+    // In the period's entry; 15:00 UTC is 17:00 in Amsterdam.
+    noorMp4: await video({ groupId: g1.id, uploadedById: staff.id, tags: [noor.childId], diaryEntryId: inPeriod.id, createdAt: at("2026-06-03T15:00:00Z"), type: "mp4" }),
+    // In Noor's entry outside the period: only in the export of all photos.
+    noorWebm: await video({ groupId: g1.id, uploadedById: staff.id, tags: [noor.childId], diaryEntryId: outside.id, createdAt: at("2026-05-01T09:00:00Z"), type: "webm" }),
+    semMp4: await video({ groupId: g1.id, uploadedById: staff.id, tags: [sem.childId], diaryEntryId: semEntry.id, createdAt: at("2026-06-03T15:30:00Z"), type: "mp4" }),
+    farMp4: await video({ groupId: gOther.id, uploadedById: otherStaff.id, tags: [far.childId], diaryEntryId: otherEntry.id, createdAt: at("2026-06-03T15:45:00Z"), type: "mp4" }),
+  };
+  return { org, g1, noor, sem, gone, far, staff, inPeriod, outside, semEntry, p, v };
 }
 
 beforeAll(async () => {
@@ -209,10 +261,14 @@ describe("runExportJobs", () => {
     const response = await serveExport(w.noor.guardian1, token, store, NOW);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/zip");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="dagboek-Noor-2026-06-15\.zip"$/);
-    files = await readZip(Buffer.from(await response.arrayBuffer()));
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="dagboek-noor-2026-06-01-2026-06-14.zip"');
+    const size = (await store.stat(job.storageKey!))!.size;
+    expect(response.headers.get("content-length")).toBe(String(size));
+    expect(response.headers.get("accept-ranges")).toBe("bytes");
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.length).toBe(size);
+    files = await readZip(body);
 
-    const short = (id: string) => id.replace(/-/g, "").slice(0, 8);
     expect([...files.keys()].sort()).toEqual(
       [
         "index.html",
@@ -221,10 +277,44 @@ describe("runExportJobs", () => {
         `photos/2026-06-03_1600_${short(w.p.attached.id)}.jpg`,
         `photos/2026-06-04_1100_${short(w.p.noorAndSem.id)}.jpg`,
         `photos/2026-06-05_1430_${short(w.p.groupWide.id)}.jpg`,
+        `videos/2026-06-03_1700_${short(w.v.noorMp4.id)}.mp4`,
       ].sort(),
     );
-    // Never Sem's own photo, the other organisation's, or Noor's photo outside the period.
-    for (const id of [w.p.semOnly.id, w.p.otherOrg.id, w.p.noorOld.id]) expect([...files.keys()].some((k) => k.includes(short(id)))).toBe(false);
+    // Never Sem's own photo or video, the other organisation's, or Noor's photo and video outside the period.
+    for (const id of [w.p.semOnly.id, w.p.otherOrg.id, w.p.noorOld.id, w.v.semMp4.id, w.v.farMp4.id, w.v.noorWebm.id]) {
+      expect([...files.keys()].some((k) => k.includes(short(id)))).toBe(false);
+    }
+  });
+
+  it("puts the videos in as stored, byte for byte, and shows them in their entry", () => {
+    const name = `videos/2026-06-03_1700_${short(w.v.noorMp4.id)}.mp4`;
+    expect(files.get(name)!.equals(w.v.noorMp4.data)).toBe(true);
+    const html = files.get("index.html")!.toString("utf8");
+    const article = html.split("<article>").find((a) => a.includes("Noor zei"))!;
+    expect(article).toContain(`<video controls preload="metadata" playsinline src="${name}" aria-label="Video van Noor">`);
+    expect(article).toContain(`<a href="${name}">Video openen</a>`);
+  });
+
+  it("answers a Range request with that part of the ZIP (206), and refuses one outside it (416)", async () => {
+    const whole = await serveExport(w.noor.guardian1, token, store, NOW);
+    const etag = whole.headers.get("etag")!;
+    const all = Buffer.from(await whole.arrayBuffer());
+    const ranged = await serveExport(w.noor.guardian1, token, store, NOW, new Request("http://x/", { headers: { range: "bytes=100-1099", "if-range": etag } }));
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get("content-range")).toBe(`bytes 100-1099/${all.length}`);
+    expect(ranged.headers.get("content-length")).toBe("1000");
+    expect(Buffer.from(await ranged.arrayBuffer()).equals(all.subarray(100, 1100))).toBe(true);
+    const tail = await serveExport(w.noor.guardian1, token, store, NOW, new Request("http://x/", { headers: { range: "bytes=-10" } }));
+    expect(Buffer.from(await tail.arrayBuffer()).equals(all.subarray(all.length - 10))).toBe(true);
+    // Another version's If-Range: the whole file.
+    const stale = await serveExport(w.noor.guardian1, token, store, NOW, new Request("http://x/", { headers: { range: "bytes=0-9", "if-range": '"other"' } }));
+    expect(stale.status).toBe(200);
+    expect(Buffer.from(await stale.arrayBuffer()).length).toBe(all.length);
+    const outside = await serveExport(w.noor.guardian1, token, store, NOW, new Request("http://x/", { headers: { range: `bytes=${all.length}-` } }));
+    expect(outside.status).toBe(416);
+    expect(outside.headers.get("content-range")).toBe(`bytes */${all.length}`);
+    // Another user's Range request is the same 404 as any other.
+    expect((await serveExport(w.noor.guardian2, token, store, NOW, new Request("http://x/", { headers: { range: "bytes=0-9" } }))).status).toBe(404);
   });
 
   it("writes a readable, escaped, self-contained index.html with the entries of the period only", () => {
@@ -238,7 +328,7 @@ describe("runExportJobs", () => {
     expect(html).toContain('alt="Zandbak &lt;b&gt;"');
     // Photos by relative path, nothing fetched from elsewhere.
     const srcs = [...html.matchAll(/src="([^"]+)"/g)].map((m) => m[1]!);
-    expect(srcs.length).toBe(4);
+    expect(srcs.length).toBe(5);
     for (const src of srcs) expect(files.has(src)).toBe(true);
     expect(html).not.toMatch(/https?:\/\//);
   });
@@ -287,7 +377,10 @@ describe("runExportJobs", () => {
     expect(await runExportJobs({ now: NOW })).toMatchObject({ done: 1 });
     const mail = await smtp.waitFor((m) => m.envelopeTo.includes(w.noor.guardian2.email));
     expect(mail.subject).toBe("Noor's photos are ready");
-    const zip = await readZip(Buffer.from(await (await serveExport(w.noor.guardian2, linkIn(mail), store, NOW)).arrayBuffer()));
+    // The session's language names the file (the guardian now has "en").
+    const response = await serveExport({ ...w.noor.guardian2, locale: "en" }, linkIn(mail), store, NOW);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="photos-noor-2026-06-15.zip"');
+    const zip = await readZip(Buffer.from(await response.arrayBuffer()));
     const html = zip.get("index.html")!.toString("utf8");
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("Photos of Noor Jansen");
@@ -295,6 +388,11 @@ describe("runExportJobs", () => {
     const names = [...zip.keys()].filter((k) => k.endsWith(".jpg"));
     expect(names).toHaveLength(5);
     expect(names.some((n) => n.startsWith("photos/2026-04-20_1200_"))).toBe(true);
+    // And both of Noor's videos (the WebM as a .webm), never Sem's or the other organisation's.
+    const videos = [...zip.keys()].filter((k) => k.startsWith("videos/")).sort();
+    expect(videos).toEqual([`videos/2026-05-01_1100_${short(w.v.noorWebm.id)}.webm`, `videos/2026-06-03_1700_${short(w.v.noorMp4.id)}.mp4`]);
+    expect(zip.get(videos[0]!)!.equals(w.v.noorWebm.data)).toBe(true);
+    expect(html).toContain(`src="${videos[0]}" aria-label="Video of Noor"`);
   });
 
   it("fails a job whose child the user may no longer read, without mailing", async () => {
@@ -319,5 +417,175 @@ describe("runExportJobs", () => {
     // Nothing is left to claim.
     expect(await claimExportJob(NOW)).toBeNull();
     expect(mailsTo(family.guardian1)).toHaveLength(1);
+  });
+});
+
+// ─── streaming into the store ───────────────────────────────────────────────
+
+/**
+ * The application's store folder, watched: what is written with put() and with putStream(), and how
+ * many bytes wait in the ZIP's output stream at most while a slow "disk" (one chunk per turn of the
+ * event loop) takes them. Optionally a disk that breaks after some bytes.
+ */
+class WatchedStore extends LocalBlobStore {
+  puts: string[] = [];
+  streamed: { key: string; source: unknown }[] = [];
+  maxWaiting = 0;
+  taken = 0;
+  readonly breakAfter: number | null;
+  constructor(breakAfter: number | null = null) {
+    super(storageDir);
+    this.breakAfter = breakAfter;
+  }
+  override async put(key: string, data: Buffer): Promise<void> {
+    this.puts.push(key);
+    return super.put(key, data);
+  }
+  override putStream(key: string, source: Readable | AsyncIterable<Uint8Array>) {
+    this.streamed.push({ key, source });
+    const from = source as Readable & Partial<Pick<Duplex, "writableLength">>;
+    const disk = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        this.maxWaiting = Math.max(this.maxWaiting, from.readableLength + (from.writableLength ?? 0));
+        this.taken += chunk.length;
+        if (this.breakAfter !== null && this.taken > this.breakAfter) return done(new Error("disk full"));
+        setImmediate(() => done(null, chunk));
+      },
+    });
+    return super.putStream(key, pipeline(from, disk, () => undefined));
+  }
+}
+
+describe("buildExport", () => {
+  let family: Awaited<ReturnType<typeof fx.createFamily>>;
+  let big: Awaited<ReturnType<typeof video>>[];
+  let gone: Awaited<ReturnType<typeof photo>>;
+
+  beforeAll(async () => {
+    family = await fx.createFamily(w.org.id, "Kok", { firstName: "Fenna", groupId: w.g1.id, consents: ["PHOTOS"] });
+    const day = await db.diaryEntry.create({ data: { childId: family.childId, authorId: w.staff.id, date: new Date("2026-06-10T00:00:00Z"), body: "Filmpjes" } });
+    big = [];
+    for (let i = 0; i < 3; i++) {
+      big.push(
+        await video({ groupId: w.g1.id, uploadedById: w.staff.id, tags: [family.childId], diaryEntryId: day.id, createdAt: new Date(`2026-06-10T0${i + 7}:00:00Z`), type: "mp4", size: 3 * 1024 * 1024 }),
+      );
+    }
+    await photo({ groupId: w.g1.id, uploadedById: w.staff.id, audience: "TAGGED", tags: [family.childId], takenAt: new Date("2026-06-10T12:00:00Z") });
+    gone = await photo({ groupId: w.g1.id, uploadedById: w.staff.id, audience: "TAGGED", tags: [family.childId], takenAt: new Date("2026-06-10T13:00:00Z") });
+    await store.delete(gone.storageKey);
+  });
+
+  it("streams the ZIP into the store (never put() as a whole), with a bounded amount waiting", async () => {
+    const watched = new WatchedStore();
+    const key = `exports/${randomUUID()}.zip`;
+    const built = await buildExport(watched, family.guardian1, { kind: "PHOTOS", childId: family.childId, from: null, to: null }, key, NOW);
+    // Fenna's own photo and the group's photo without tags; the one whose original is gone is left out.
+    expect(built).toMatchObject({ entries: 0, photos: 2, videos: 3, missing: 1 });
+    expect(watched.puts).toEqual([]);
+    expect(watched.streamed).toHaveLength(1);
+    expect(watched.streamed[0]!.key).toBe(key);
+    expect(watched.streamed[0]!.source).toBeInstanceOf(Readable);
+    const size = (await store.stat(key))!.size;
+    expect(built.bytes).toBe(size);
+    expect(size).toBeGreaterThan(9 * 1024 * 1024);
+    // 9 MB went through; what waited for the slow disk at any moment stayed a small fraction of it.
+    expect(watched.maxWaiting).toBeLessThan(1024 * 1024);
+
+    const zip = await readZip((await store.get(key))!);
+    for (const v of big) {
+      const name = [...zip.keys()].find((k) => k.startsWith("videos/") && k.includes(short(v.id)));
+      expect(name).toMatch(/^videos\/2026-06-10_\d{4}_[0-9a-f]{8}\.mp4$/);
+      expect(zip.get(name!)!.equals(v.data)).toBe(true);
+    }
+    // The photo whose original is gone is left out, and not referenced by index.html either.
+    expect([...zip.keys()].some((k) => k.includes(short(gone.id)))).toBe(false);
+    const html = zip.get("index.html")!.toString("utf8");
+    for (const src of [...html.matchAll(/src="([^"]+)"/g)].map((m) => m[1]!)) expect(zip.has(src)).toBe(true);
+    await store.delete(key);
+  });
+
+  it("leaves nothing under the key, not even a temp file, when the store fails halfway", async () => {
+    const watched = new WatchedStore(4 * 1024 * 1024);
+    const key = `exports/${randomUUID()}.zip`;
+    await expect(buildExport(watched, family.guardian1, { kind: "PHOTOS", childId: family.childId, from: null, to: null }, key, NOW)).rejects.toThrow("disk full");
+    expect(await store.has(key)).toBe(false);
+    expect((await readdir(path.join(storageDir, "exports"))).some((n) => n.startsWith(key.slice("exports/".length)))).toBe(false);
+  });
+});
+
+// ─── cleaning the exports folder ────────────────────────────────────────────
+
+describe("the exports folder", () => {
+  it("loses ZIPs no job accounts for and half-written leftovers, once stale; keeps valid ZIPs and fresh files", async () => {
+    const folder = path.join(storageDir, "exports");
+    const longAgo = new Date(NOW.getTime() - 24 * 3600 * 1000);
+    // A valid, mailed ZIP (unexpired at NOW), written long ago.
+    const r = await ask(w.noor.guardian1, { childId: w.noor.childId, kind: "PHOTOS" });
+    expect(r.ok).toBe(true);
+    expect(await runExportJobs({ now: NOW })).toMatchObject({ done: 1 });
+    if (!r.ok) return;
+    const kept = `${r.data.jobId}.zip`;
+    const orphan = `${randomUUID()}.zip`; // its job (and user) were deleted
+    const stray = "not-an-export.bin";
+    const dead = `${randomUUID()}.zip.999.0123456789ab.tmp`;
+    const fresh = `${randomUUID()}.zip.999.ba9876543210.tmp`;
+    for (const name of [orphan, stray, dead, fresh]) await writeFile(path.join(folder, name), "x");
+    for (const name of [kept, orphan, stray, dead]) await utimes(path.join(folder, name), longAgo, longAgo);
+    // "fresh" has today's (real) time: newer than NOW.
+
+    const run = await runExportJobs({ now: NOW });
+    expect(run.purged).toBe(3);
+    const left = await readdir(folder);
+    expect(left).toContain(kept);
+    expect(left).toContain(fresh);
+    for (const name of [orphan, stray, dead]) expect(left).not.toContain(name);
+  });
+
+  it("deletes the ZIP of a job that failed after it was stored", async () => {
+    const r = await ask(w.noor.guardian1, { childId: w.noor.childId, kind: "PHOTOS" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(await runExportJobs({ now: NOW })).toMatchObject({ done: 1 });
+    const key = `exports/${r.data.jobId}.zip`;
+    expect(await store.has(key)).toBe(true);
+    await db.exportJob.update({ where: { id: r.data.jobId }, data: { status: "FAILED" } });
+    await runExportJobs({ now: NOW });
+    expect(await store.has(key)).toBe(false);
+    expect((await db.exportJob.findUniqueOrThrow({ where: { id: r.data.jobId } })).storageKey).toBeNull();
+  });
+});
+
+// ─── the export page's list ─────────────────────────────────────────────────
+
+describe("listExportRequests", () => {
+  it("shows the user's own requests, newest first, as being made, ready until …, expired or failed", async () => {
+    const { listExportRequests } = await import("@/lib/db/exports");
+    const family = await fx.createFamily(w.org.id, "Peters", { firstName: "Jip", groupId: w.g1.id, consents: ["PHOTOS"] });
+    const make = (minutes: number, data: Record<string, unknown>) =>
+      db.exportJob.create({
+        data: { userId: family.guardian1.id, childId: family.childId, kind: "PHOTOS", idempotencyKey: randomUUID(), createdAt: new Date(NOW.getTime() - minutes * 60_000), ...data },
+      });
+    const queued = await make(1, { status: "QUEUED" });
+    const running = await make(2, { status: "RUNNING" });
+    const done = await make(3, { status: "DONE", expiresAt: new Date(NOW.getTime() + 3600_000) });
+    const expired = await make(4, { status: "DONE", expiresAt: new Date(NOW.getTime() - 1000) });
+    const failed = await make(5, { status: "FAILED" });
+    const diary = await make(6, { status: "QUEUED", kind: "DIARY", from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-06-14T00:00:00Z") });
+    // The other guardian's request is not in this list.
+    await db.exportJob.create({ data: { userId: family.guardian2.id, childId: family.childId, kind: "PHOTOS", idempotencyKey: randomUUID(), createdAt: NOW } });
+
+    const rows = await listExportRequests(family.guardian1, NOW);
+    expect(rows.map((r) => [r.id, r.state])).toEqual([
+      [queued.id, "pending"],
+      [running.id, "pending"],
+      [done.id, "done"],
+      [expired.id, "expired"],
+      [failed.id, "failed"],
+      [diary.id, "pending"],
+    ]);
+    expect(rows[2]!.expiresAt).toEqual(done.expiresAt);
+    expect(rows[3]!.expiresAt).toBeNull();
+    expect(rows[5]).toMatchObject({ kind: "DIARY", from: "2026-06-01", to: "2026-06-14", childFirstName: "Jip" });
+    expect(await listExportRequests(family.guardian1, NOW, 2)).toHaveLength(2);
   });
 });

@@ -201,6 +201,24 @@ describe("photos on a diary entry", () => {
     expect((await post(otherStaff, { diaryEntryId: entryId, clientKey: randomUUID(), batchId: randomUUID() }, await exifJpeg(250))).status).toBe(404);
   });
 
+  it("photos saved with a staff daily report add no second notice while the report's notice is unread", async () => {
+    const written = await createDiaryEntry(staff, { childId: noor.childId, date: TODAY, body: "Gebouwd met blokken", idempotencyKey: randomUUID() }, NOW);
+    if (!written.ok) throw new Error(written.code);
+    const entryId = written.data.entryId;
+    const entryNotes = await db.notification.findMany({ where: { event: "NEW_DIARY_ENTRY", data: { path: ["entryId"], equals: entryId } } });
+    expect(entryNotes.map((n) => n.userId).sort()).toEqual([noor.guardian1.id, noor.guardian2.id].sort());
+    // Guardian 2 has already read the report; guardian 1 has not.
+    await db.notification.updateMany({ where: { userId: noor.guardian2.id, event: "NEW_DIARY_ENTRY", data: { path: ["entryId"], equals: entryId } }, data: { readAt: NOW } });
+
+    const batchId = randomUUID();
+    for (const shade of [60, 70]) {
+      expect((await post(staff, { diaryEntryId: entryId, clientKey: randomUUID(), batchId }, await exifJpeg(shade))).status).toBe(201);
+    }
+    const photoNotes = await db.notification.findMany({ where: { event: "NEW_PHOTOS", data: { path: ["diaryEntryId"], equals: entryId } } });
+    expect(photoNotes.map((n) => n.userId)).toEqual([noor.guardian2.id]);
+    expect(photoNotes[0]!.data).toMatchObject({ count: 2 });
+  });
+
   it("a child without photo consent gets no photos on its entry", async () => {
     const written = await createDiaryEntry(mila.guardian1, { childId: mila.childId, date: TODAY, body: "Thuis", idempotencyKey: randomUUID() }, NOW);
     if (!written.ok) throw new Error(written.code);

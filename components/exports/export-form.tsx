@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -18,17 +19,22 @@ const FIELDS = ["childId", "kind", "from", "to"] as const;
 /**
  * "Dagboek downloaden" (issue 4 §6): a child, the diary of a period or all photos. The ZIP is made in
  * the background and mailed as a link; the form says so once the request is in. One idempotency key
- * per request: a double click queues one job.
+ * per request: a double click queues one job. `defaultChildId` (one of `childrenList`) is preselected;
+ * with a single child that one is. After a request the page is refreshed, so its list of requests
+ * shows the new one as being made.
  */
 export function ExportForm({
   childrenList,
+  defaultChildId,
   today,
   defaultFrom,
 }: {
   childrenList: readonly { id: string; label: string }[];
+  defaultChildId?: string;
   today: string;
   defaultFrom: string;
 }) {
+  const router = useRouter();
   const t = useTranslations("Export");
   const message = useMessageKey();
   const [formError, setFormError] = useState<string | null>(null);
@@ -46,7 +52,9 @@ export function ExportForm({
   } = useForm<ExportRequestInput, unknown, ExportRequestData>({
     resolver: zodResolver(exportRequestSchema),
     shouldFocusError: false,
-    defaultValues: { childId: childrenList.length === 1 ? childrenList[0]!.id : "", kind: "DIARY", from: defaultFrom, to: today, idempotencyKey: "" },
+    defaultValues: {
+      childId: childrenList.find((c) => c.id === defaultChildId)?.id ?? (childrenList.length === 1 ? childrenList[0]!.id : ""),
+      kind: "DIARY", from: defaultFrom, to: today, idempotencyKey: "" },
   });
   const kind = useWatch({ control, name: "kind" });
 
@@ -70,6 +78,7 @@ export function ExportForm({
       return setFormError(result.code);
     }
     setQueued(true);
+    router.refresh();
   };
 
   const fieldError = (field: (typeof FIELDS)[number]) => {

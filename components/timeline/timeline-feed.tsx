@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type MouseEvent } from "react";
 import { LinkButton } from "@/components/ui/link-button";
+import { loadStaffTimelinePageAction } from "@/lib/actions/diary/staff-timeline";
 import { loadTimelinePageAction } from "@/lib/actions/diary/timeline";
 import type { TimelineItem } from "@/lib/db/timeline";
 import { appendTimelinePage } from "@/lib/domain/timeline";
@@ -14,15 +15,26 @@ import { TimelineArticle } from "./timeline-items";
  * "Meer laden" is a plain link to the next page (`?after=`), so it works everywhere; with it, the
  * link's click loads in place and moves focus to the first new item for keyboard users. A series that
  * continues on the next page gets its photos added to the item already shown (lib/domain/timeline.ts).
+ * Parents' "Mijn kind" by default; the staff pages pass `staff` (their own action, which takes a group
+ * too), the page's own path for the links without JavaScript, and the staff entry page's path.
  */
 export function TimelineFeed({
   initialItems,
   initialCursor,
   childId,
+  staff,
+  pathname = "/",
+  entryBasePath,
 }: {
   initialItems: TimelineItem[];
   initialCursor: string | null;
   childId: string | null;
+  /** A staff timeline: per child (childId) or per group (groupId). */
+  staff?: { groupId: string | null };
+  /** The page the feed is on ("/" for "Mijn kind"): "Meer laden" without JavaScript goes to `?after=` there. */
+  pathname?: string;
+  /** See TimelineArticle. */
+  entryBasePath?: string;
 }) {
   const t = useTranslations("Timeline");
   const locale = useLocale();
@@ -39,6 +51,8 @@ export function TimelineFeed({
   const sentinel = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
 
+  const staffFeed = staff !== undefined;
+  const staffGroupId = staff?.groupId ?? null;
   const loadMore = useCallback(
     async () => {
       if (!cursor || busy.current) return;
@@ -46,7 +60,9 @@ export function TimelineFeed({
       setLoading(true);
       setFailed(false);
       try {
-        const result = await loadTimelinePageAction({ cursor, childId });
+        const result = staffFeed
+          ? await loadStaffTimelinePageAction({ cursor, childId, groupId: staffGroupId })
+          : await loadTimelinePageAction({ cursor, childId });
         if (!result.ok) throw new Error(result.code);
         const page = result.data;
         const next = appendTimelinePage(items, page.items);
@@ -62,7 +78,7 @@ export function TimelineFeed({
         setLoading(false);
       }
     },
-    [cursor, childId, items, t],
+    [cursor, childId, staffFeed, staffGroupId, items, t],
   );
 
   // Infinite scroll: load when the sentinel comes near the viewport; not again after a failure (the
@@ -95,14 +111,15 @@ export function TimelineFeed({
 
   const nextQuery: Record<string, string> = {};
   if (cursor) nextQuery.after = cursor;
-  if (childId) nextQuery.child = childId;
+  // Staff pages have the child in the path already.
+  if (childId && !staffFeed) nextQuery.child = childId;
 
   return (
     <>
       <ol ref={list} className="flex flex-col gap-4">
         {items.map((item) => (
           <li key={item.key} data-key={item.key}>
-            <TimelineArticle item={item} locale={locale} focusable />
+            <TimelineArticle item={item} locale={locale} focusable entryBasePath={entryBasePath} />
           </li>
         ))}
       </ol>
@@ -117,7 +134,7 @@ export function TimelineFeed({
           </p>
         ) : null}
         {cursor ? (
-          <LinkButton href={{ pathname: "/", query: nextQuery }} onClick={onMore} aria-disabled={loading || undefined} scroll={false}>
+          <LinkButton href={{ pathname, query: nextQuery }} onClick={onMore} aria-disabled={loading || undefined} scroll={false}>
             {t("loadMore")}
           </LinkButton>
         ) : null}

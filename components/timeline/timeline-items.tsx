@@ -10,12 +10,24 @@ import { Link } from "@/lib/i18n/navigation";
 // One item of "Mijn kind" (seed 002 §3): a diary entry (child, date, author, the first lines, its
 // photos, "Lees verder" to the whole entry) or a series of photos of a group and day. Rendered by the
 // server for the first page and by the client for the pages loaded later, so no server imports here.
+// The same cards serve the staff pages, whose "Lees verder" goes to the staff entry page (entryBasePath).
 
 const CARD = "rounded-xl border border-line bg-surface p-4 shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-600 sm:p-5";
 
-export function TimelineArticle({ item, locale, focusable = false }: { item: TimelineItem; locale: string; focusable?: boolean }) {
+export function TimelineArticle({
+  item,
+  locale,
+  focusable = false,
+  entryBasePath = "/diary",
+}: {
+  item: TimelineItem;
+  locale: string;
+  focusable?: boolean;
+  /** Where an entry is read in full: `${entryBasePath}/${id}` ("/diary" for parents, "/staff/diary" for staff). */
+  entryBasePath?: string;
+}) {
   return item.kind === "DIARY" ? (
-    <DiaryEntryCard entry={item.entry} locale={locale} focusable={focusable} />
+    <DiaryEntryCard entry={item.entry} locale={locale} focusable={focusable} entryBasePath={entryBasePath} />
   ) : (
     <PhotoSeriesCard item={item} locale={locale} focusable={focusable} />
   );
@@ -27,7 +39,17 @@ export function DiaryAuthor({ entry }: { entry: TimelineDiaryEntry }) {
   return <>{entry.author.isStaff ? t("writtenByStaff", { name: entry.author.name }) : t("writtenByParent", { name: entry.author.name })}</>;
 }
 
-function DiaryEntryCard({ entry, locale, focusable }: { entry: TimelineDiaryEntry; locale: string; focusable: boolean }) {
+function DiaryEntryCard({
+  entry,
+  locale,
+  focusable,
+  entryBasePath,
+}: {
+  entry: TimelineDiaryEntry;
+  locale: string;
+  focusable: boolean;
+  entryBasePath: string;
+}) {
   const t = useTranslations("Timeline");
   const tVideos = useTranslations("Videos");
   const titleId = `entry-${entry.id}`;
@@ -50,7 +72,7 @@ function DiaryEntryCard({ entry, locale, focusable }: { entry: TimelineDiaryEntr
       <DiaryVideos videos={entry.videos} label={tVideos("listLabel", { name: entry.child.firstName, date })} />
       <p>
         <Link
-          href={`/diary/${entry.id}`}
+          href={`${entryBasePath}/${entry.id}`}
           className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4 hover:text-brand-800"
         >
           {t("readMore")}

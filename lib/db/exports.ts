@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { diaryReadableChildWhere, loadDiaryWindows } from "@/lib/db/diary";
 import { checkExportPeriod } from "@/lib/domain/exports";
-import { parseIsoDate } from "@/lib/format/date";
+import { parseIsoDate, toIsoDate } from "@/lib/format/date";
 import type { ExportRequestData } from "@/lib/schemas/export";
 
 // Requesting a diary or photo export (issue 4 §6; the job that builds and mails it is
@@ -70,4 +70,46 @@ export async function requestExport(user: Requester, data: ExportRequestData, no
     }
     throw error;
   }
+}
+
+export type ExportRequestState = "pending" | "done" | "expired" | "failed";
+
+export interface ExportRequestRow {
+  id: string;
+  kind: "DIARY" | "PHOTOS";
+  childFirstName: string;
+  from: string | null;
+  to: string | null;
+  createdAt: Date;
+  state: ExportRequestState;
+  /** Until when the mailed link works (state "done"). */
+  expiresAt: Date | null;
+}
+
+/**
+ * The user's own latest export requests and how they stand, for the export page: still being made
+ * (queued, running, or queued again after a hiccup), mailed and valid until …, expired, or failed.
+ * Never another user's (the other guardian's neither).
+ */
+export async function listExportRequests(user: Pick<SessionUser, "id">, now: Date = new Date(), take = 10): Promise<ExportRequestRow[]> {
+  const jobs = await db.exportJob.findMany({
+    where: { userId: user.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, kind: true, from: true, to: true, createdAt: true, status: true, expiresAt: true, child: { select: { firstName: true } } },
+  });
+  return jobs.map((j) => {
+    const state: ExportRequestState =
+      j.status === "FAILED" ? "failed" : j.status !== "DONE" ? "pending" : j.expiresAt && j.expiresAt > now ? "done" : "expired";
+    return {
+      id: j.id,
+      kind: j.kind,
+      childFirstName: j.child.firstName,
+      from: j.from ? toIsoDate(j.from) : null,
+      to: j.to ? toIsoDate(j.to) : null,
+      createdAt: j.createdAt,
+      state,
+      expiresAt: state === "done" ? j.expiresAt : null,
+    };
+  });
 }

@@ -276,17 +276,28 @@ async function notifyBatch(
   tx: Prisma.TransactionClient,
   input: { userIds: string[]; batchId: string; target: Target; childNames: string[]; uploaderName: string; now: Date },
 ): Promise<void> {
-  if (input.userIds.length === 0) return;
   const { target } = input;
+  let userIds = input.userIds;
+  if (target.diaryEntryId && userIds.length > 0) {
+    // Photos saved with a new daily report (the diary form uploads them right after the text) are part
+    // of that report: whoever has not yet read its NEW_DIARY_ENTRY notice gets no second notice for them.
+    const unreadEntryNotice = await tx.notification.findMany({
+      where: { userId: { in: userIds }, event: "NEW_DIARY_ENTRY", readAt: null, data: { path: ["entryId"], equals: target.diaryEntryId } },
+      select: { userId: true },
+    });
+    const covered = new Set(unreadEntryNotice.map((n) => n.userId));
+    userIds = userIds.filter((id) => !covered.has(id));
+  }
+  if (userIds.length === 0) return;
   const batchKey = `${input.batchId}:${target.diaryEntryId ?? target.groupId}`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`new-photos:${batchKey}`}, 0))`;
   const existing = await tx.notification.findMany({
-    where: { userId: { in: input.userIds }, event: "NEW_PHOTOS", data: { path: ["batchKey"], equals: batchKey } },
+    where: { userId: { in: userIds }, event: "NEW_PHOTOS", data: { path: ["batchKey"], equals: batchKey } },
     select: { id: true, userId: true, data: true },
   });
   const byUser = new Map(existing.map((n) => [n.userId, n]));
   const url = target.diaryEntryId ? `/diary/${target.diaryEntryId}` : "/";
-  for (const userId of input.userIds) {
+  for (const userId of userIds) {
     const found = byUser.get(userId);
     if (found) {
       const data = (found.data ?? {}) as { count?: number; childNames?: string[] };

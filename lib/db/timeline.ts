@@ -1,10 +1,11 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
-import { STAFF_ROLES } from "@/lib/auth/types";
+import { PLANNER_ROLES, STAFF_ROLES } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { diaryReadableChildWhere, diaryVisibleWhere, loadDiaryWindows, type DiaryWindows } from "@/lib/db/diary";
 import { visiblePhotosWhere } from "@/lib/db/photo-access";
 import { isUuid } from "@/lib/db/shell";
+import { diaryReadableEndBound } from "@/lib/domain/diary";
 import {
   assembleTimelinePage,
   decodeTimelineCursor,
@@ -14,7 +15,7 @@ import {
   type PhotoRow,
   type TimelineKey,
 } from "@/lib/domain/timeline";
-import { amsterdamIsoDate, toIsoDate } from "@/lib/format/date";
+import { amsterdamIsoDate, parseIsoDate, toIsoDate } from "@/lib/format/date";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PhotoView } from "@/lib/photos/urls";
 
@@ -28,6 +29,8 @@ import type { PhotoView } from "@/lib/photos/urls";
 // Who sees what: diary entries by lib/db/diary.ts (guardians and the group's staff), photos by
 // visiblePhotosWhere (lib/db/photo-access.ts). A photo attached to an entry is shown with the entry;
 // should a user see such a photo but not its entry, it is shown in its series like any other photo.
+// Staff read the same stream per child of their groups (`childId`) and per group (`groupId`: the group's
+// children's entries and the group's photos) on their own pages (app/[locale]/staff/…).
 // Videos (kind VIDEO, only in diary entries where the organisation enables them: lib/db/photo-upload.ts)
 // come with their entry as `videos`, played by <video> (components/photos/diary-videos.tsx), never in
 // the photo viewer; loose videos are not shown.
@@ -87,6 +90,12 @@ export interface TimelinePage {
 export interface TimelineOptions {
   /** Only this child's entries and photos (tagged, or group-wide photos of the child's groups). */
   childId?: string | null;
+  /**
+   * Staff: only this group's — the entries of the children placed in it (while their diary is readable)
+   * and the photos uploaded for it. A group the user does not work in (planners and admins: outside
+   * their organisation), or any group for a parent, gives an empty page.
+   */
+  groupId?: string | null;
   /** From a previous page's nextCursor; absent for the first page. */
   cursor?: string | null;
   limit?: number;
@@ -177,6 +186,30 @@ async function childFilter(user: Viewer, childId: string | null | undefined, win
   return { childId: child.id, groupIds: [...new Set(child.placements.map((p) => p.groupId))] };
 }
 
+/**
+ * The group filter, when `groupId` is a group of the staff member (by StaffMembership in the database;
+ * planners and admins: any group of their organisation); null for "all groups", `false` for anything else.
+ */
+async function groupFilter(user: Viewer, groupId: string | null | undefined, windows: DiaryWindows) {
+  if (!groupId) return null;
+  if (!isUuid(groupId) || !STAFF_ROLES.includes(user.role)) return false;
+  const group = await db.group.findFirst({
+    where: {
+      id: groupId,
+      location: { organisationId: user.organisationId },
+      ...(PLANNER_ROLES.includes(user.role) ? {} : { staff: { some: { userId: user.id } } }),
+    },
+    select: { id: true },
+  });
+  if (!group) return false;
+  const readableEnd = parseIsoDate(diaryReadableEndBound(windows.today, windows.readableDaysAfterEnd));
+  // Still who reads the entries is diaryVisibleWhere's to say (a planner outside the group reads none).
+  const entries: Prisma.DiaryEntryWhereInput = {
+    child: { placements: { some: { groupId: group.id, OR: [{ endDate: null }, { endDate: { gte: readableEnd } }] } } },
+  };
+  return { groupId: group.id, entries };
+}
+
 /** One page of the user's timeline (see the top of this file). A malformed cursor gives an empty page. */
 export async function getTimelinePage(user: Viewer, opts: TimelineOptions = {}): Promise<TimelinePage> {
   const now = opts.now ?? new Date();
@@ -185,20 +218,23 @@ export async function getTimelinePage(user: Viewer, opts: TimelineOptions = {}):
   if (opts.cursor && !cursor) return { items: [], nextCursor: null };
 
   const [windows, photoVisible] = await Promise.all([loadDiaryWindows(user.organisationId, now), visiblePhotosWhere(user, now)]);
-  const filter = await childFilter(user, opts.childId, windows);
-  if (filter === false) return { items: [], nextCursor: null };
+  const [filter, inGroup] = await Promise.all([childFilter(user, opts.childId, windows), groupFilter(user, opts.groupId, windows)]);
+  if (filter === false || inGroup === false) return { items: [], nextCursor: null };
 
   const entryVisible = diaryVisibleWhere(user, windows);
   const attachedPhotoWhere: Prisma.PhotoWhereInput = photoVisible;
+  // Per group, a photo counts as attached only to an entry this very stream shows.
+  const entryShown: Prisma.DiaryEntryWhereInput = inGroup ? { AND: [entryVisible, inGroup.entries] } : entryVisible;
   const entryWhere: Prisma.DiaryEntryWhereInput = {
-    AND: [entryVisible, filter ? { childId: filter.childId } : {}, olderThan(cursor)],
+    AND: [entryShown, filter ? { childId: filter.childId } : {}, olderThan(cursor)],
   };
   const photoWhere: Prisma.PhotoWhereInput = {
     AND: [
       photoVisible,
       { kind: "PHOTO" },
       // Loose photos only: those in an entry the user reads are shown with the entry.
-      { OR: [{ diaryEntryId: null }, { diaryEntry: { is: { NOT: entryVisible } } }] },
+      { OR: [{ diaryEntryId: null }, { diaryEntry: { is: { NOT: entryShown } } }] },
+      inGroup ? { groupId: inGroup.groupId } : {},
       filter
         ? {
             OR: [

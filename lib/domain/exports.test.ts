@@ -1,11 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { checkExportPeriod, exifDateTime, exportPhotoFileName, renderExportHtml } from "./exports";
+import { checkExportPeriod, exifDateTime, exportPhotoFileName, exportZipFileName, renderExportHtml, videoExtension } from "./exports";
 
 describe("exportPhotoFileName", () => {
   it("names a photo by its Amsterdam wall clock and the first 8 characters of its id", () => {
     expect(exportPhotoFileName(new Date("2026-06-03T08:11:59Z"), "ab12cd34-0000-4000-8000-000000000000")).toBe("2026-06-03_1011_ab12cd34.jpg");
     // Winter time (UTC+1), and the Amsterdam day after UTC midnight.
     expect(exportPhotoFileName(new Date("2026-01-31T23:30:00Z"), "FFEE-1234-5678")).toBe("2026-02-01_0030_ffee1234.jpg");
+  });
+
+  it("keeps a video's own extension, and nothing but letters and digits in it", () => {
+    expect(exportPhotoFileName(new Date("2026-06-03T08:11:59Z"), "ab12cd34-0000", "webm")).toBe("2026-06-03_1011_ab12cd34.webm");
+    expect(exportPhotoFileName(new Date("2026-06-03T08:11:59Z"), "ab12cd34-0000", "../MP4")).toBe("2026-06-03_1011_ab12cd34.mp4");
+    expect(videoExtension("video/mp4")).toBe("mp4");
+    expect(videoExtension("video/webm")).toBe("webm");
+    expect(videoExtension("application/x-unknown")).toBe("bin");
+  });
+});
+
+describe("exportZipFileName", () => {
+  it("names a diary ZIP by child and period, a photo ZIP by child and the day it was made", () => {
+    expect(exportZipFileName({ prefix: "dagboek", firstName: "Noor", from: "2026-09-01", to: "2026-11-30", madeOn: "2026-12-01" })).toBe(
+      "dagboek-noor-2026-09-01-2026-11-30.zip",
+    );
+    expect(exportZipFileName({ prefix: "fotos", firstName: "Noor", from: null, to: null, madeOn: "2026-12-01" })).toBe("fotos-noor-2026-12-01.zip");
+  });
+
+  it("keeps letters of any script but no separators, quotes or spaces", () => {
+    expect(exportZipFileName({ prefix: "dagboek", firstName: "Zoë Anne", from: null, to: null, madeOn: "2026-12-01" })).toBe("dagboek-zoë-anne-2026-12-01.zip");
+    expect(exportZipFileName({ prefix: "photos", firstName: '../"x"/', from: null, to: null, madeOn: "2026-12-01" })).toBe("photos-x-2026-12-01.zip");
+    expect(exportZipFileName({ prefix: "photos", firstName: "  ", from: null, to: null, madeOn: "2026-12-01" })).toBe("photos-kind-2026-12-01.zip");
   });
 });
 
@@ -49,6 +72,26 @@ describe("renderExportHtml", () => {
     expect(html).toContain('src="photos/a%20b.jpg"');
     expect(html).toContain('alt="&quot;&gt;&lt;script&gt;"');
     expect(html).not.toMatch(/<script|onerror=alert\(1\)>/);
+  });
+
+  it("shows a video with the browser's controls and a link to its file, its label escaped", () => {
+    const html = renderExportHtml({
+      ...base,
+      openVideo: "Video openen",
+      entries: [
+        {
+          day: "3 juni",
+          author: "Sanne",
+          body: "Buiten",
+          photos: [{ file: "videos/2026-06-03_1011_ab12cd34.webm", alt: 'Video van "Noor"', when: "10:11", kind: "video" }],
+        },
+      ],
+    });
+    expect(html).toContain(
+      '<video controls preload="metadata" playsinline src="videos/2026-06-03_1011_ab12cd34.webm" aria-label="Video van &quot;Noor&quot;"><a href="videos/2026-06-03_1011_ab12cd34.webm">Video openen</a></video>',
+    );
+    expect(html).not.toContain('<img src="videos/');
+    expect(html).toContain("media-src 'self'");
   });
 
   it("leaves the diary section out of a photo export", () => {

@@ -5,7 +5,7 @@ import { isIsoDate } from "@/lib/domain/dates";
 // schema runs in the form (react-hook-form + zodResolver) and in the server action; messages are keys
 // ("Diary.validation.*"). The server adds what needs the database and the clock (lib/db/diary.ts: the
 // child is the writer's own or in their group, the placement window, the day not in the future).
-// Photos are attached with the upload work; text only for now.
+// Photos and videos are uploaded to the saved entry by the same form (app/api/photos/upload).
 
 export const MAX_DIARY_BODY_LENGTH = 5000;
 

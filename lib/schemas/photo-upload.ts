@@ -7,6 +7,10 @@ import { z } from "zod";
 
 export const MAX_PHOTO_CAPTION_LENGTH = 500;
 export const MAX_TAGS_PER_PHOTO = 50;
+/** Largest photo upload, in bytes (the pipeline's PHOTO_LIMITS and the form's own check). */
+export const MAX_PHOTO_BYTES = 30 * 1024 * 1024;
+/** Largest photo, in pixels (a 48 MP phone photo is 8064 × 6048 ≈ 48.8 M). */
+export const MAX_PHOTO_PIXELS = 60_000_000;
 /** Largest video in a diary entry (where the organisation enables video; lib/server/photos/video.ts). */
 export const MAX_VIDEO_BYTES = 100 * 1024 * 1024;
 

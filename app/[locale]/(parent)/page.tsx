@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Icon, type IconName } from "@/components/shell/icons";
 import { Card } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
-import { TimelineFeed } from "@/components/timeline/timeline-feed";
+import { TimelineSection } from "@/components/timeline/timeline-section";
 import { ChildFilter } from "@/components/agenda/child-filter";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent, requireUser } from "@/lib/auth/guards";
@@ -132,30 +132,14 @@ export default async function ParentHomePage({ params, searchParams }: Props) {
             allLabel={tTimeline("allChildren")}
             scroll={false}
           /> : null}
-        {afterParam ? (
-          <p className="mb-4 flex flex-wrap items-center gap-x-3 text-muted">
-            {tTimeline("olderPage")}
-            <Link
-              href={selected ? { pathname: "/", query: { child: selected.id } } : "/"}
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4"
-            >
-              {tTimeline("newest")}
-            </Link>
-          </p>
-        ) : null}
-        {page.items.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-brand-200 bg-brand-50 p-5 text-ink">
-            {selected ? tTimeline("emptyChild", { name: selected.firstName }) : tTimeline("empty")}
-          </p>
-        ) : (
-          // Keyed by filter and start, so a new filter starts a fresh list instead of appending to the old one.
-          <TimelineFeed
-            key={`${selected?.id ?? "all"}|${afterParam ?? ""}`}
-            initialItems={page.items}
-            initialCursor={page.nextCursor}
-            childId={selected?.id ?? null}
-          />
-        )}
+        <TimelineSection
+          page={page}
+          afterParam={afterParam}
+          newestHref={selected ? { pathname: "/", query: { child: selected.id } } : "/"}
+          emptyText={selected ? tTimeline("emptyChild", { name: selected.firstName }) : tTimeline("empty")}
+          feedKey={`${selected?.id ?? "all"}|${afterParam ?? ""}`}
+          childId={selected?.id ?? null}
+        />
       </section>
     </>
   );

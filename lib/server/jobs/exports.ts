@@ -8,14 +8,17 @@ import { serverEnv } from "@/lib/server/env";
 import { buildExport, ExportNotAllowedError } from "@/lib/server/exports/build";
 import { sendMail } from "@/lib/server/mail";
 import { renderExportReadyMail } from "@/lib/server/mail-templates/export-ready";
-import { blobStore, type BlobStore } from "@/lib/server/storage/store";
+import { blobStore, type StreamingBlobStore } from "@/lib/server/storage/store";
 
 // The export worker (issue 4 §6), run by lib/server/jobs/scheduler.ts in every app instance. A job is
 // claimed with one UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED): several instances (or two
 // runs in one) each take a different QUEUED job and never the same one. A job left RUNNING by a
 // process that died is taken again after STALE_AFTER_MS, up to MAX_ATTEMPTS times, then FAILED.
-// The ZIP goes to the store as `exports/<job id>.zip`; the mail carries a link with 32 random bytes,
-// of which only the SHA-256 is kept. Expired ZIPs are deleted by the same run.
+// The ZIP is streamed into the store as `exports/<job id>.zip` (lib/server/exports/build.ts); the mail
+// carries a link with 32 random bytes, of which only the SHA-256 is kept. Every run also cleans the
+// store's exports/ folder: ZIPs of expired links and of failed jobs, ZIPs whose job is gone (the
+// account or the child was deleted: the ZIP must not outlive them), and the temp files of builds
+// that died halfway.
 
 export const MAX_ATTEMPTS = 3;
 export const STALE_AFTER_MS = 30 * 60 * 1000;
@@ -34,7 +37,7 @@ export interface ExportRun {
   failed: number;
   /** Jobs put back in the queue after an error (mail server down …). */
   retried: number;
-  /** ZIPs of expired links deleted. */
+  /** ZIPs deleted: expired links, failed and deleted jobs, half-written leftovers. */
   purged: number;
 }
 
@@ -70,9 +73,13 @@ async function failExhausted(now: Date): Promise<number> {
   return count;
 }
 
-async function purgeExpired(store: BlobStore, now: Date): Promise<number> {
+const EXPORTS_FOLDER = "exports";
+const ZIP_KEY = /^exports\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.zip$/;
+
+/** ZIPs of expired links and of failed jobs: deleted, and the job forgets its key. */
+async function purgeExpired(store: StreamingBlobStore, now: Date): Promise<number> {
   const expired = await db.exportJob.findMany({
-    where: { storageKey: { not: null }, expiresAt: { lte: now } },
+    where: { storageKey: { not: null }, OR: [{ expiresAt: { lte: now } }, { status: "FAILED" }] },
     select: { id: true, storageKey: true },
     take: 100,
   });
@@ -83,8 +90,37 @@ async function purgeExpired(store: BlobStore, now: Date): Promise<number> {
   return expired.length;
 }
 
+/**
+ * What no job row accounts for any more: a ZIP whose job was deleted (with its user or child), or whose
+ * job no longer names it; and temp files of builds that died. Both only when untouched for
+ * STALE_AFTER_MS, so a build still writing (or between storing its ZIP and recording the key) is left alone.
+ */
+async function purgeOrphans(store: StreamingBlobStore, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - STALE_AFTER_MS);
+  let purged = await store.removeStaleTemporaryFiles(EXPORTS_FOLDER, before);
+  const candidates: { key: string; jobId: string | null }[] = [];
+  for await (const blob of store.list(EXPORTS_FOLDER)) {
+    if (blob.modifiedAt >= before) continue;
+    candidates.push({ key: blob.key, jobId: ZIP_KEY.exec(blob.key)?.[1] ?? null });
+    if (candidates.length >= 1000) break;
+  }
+  if (!candidates.length) return purged;
+  const ids = candidates.flatMap((c) => (c.jobId ? [c.jobId] : []));
+  const kept = await db.exportJob.findMany({
+    where: { id: { in: ids }, status: { in: ["QUEUED", "RUNNING", "DONE"] }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { id: true },
+  });
+  const keep = new Set(kept.map((k) => k.id));
+  for (const c of candidates) {
+    if (c.jobId && keep.has(c.jobId)) continue;
+    await store.delete(c.key);
+    purged += 1;
+  }
+  return purged;
+}
+
 /** Builds, stores and mails one claimed job. "done" | "failed" | "retried". */
-export async function processExportJob(store: BlobStore, claimed: Claimed, now: Date = new Date()): Promise<"done" | "failed" | "retried"> {
+export async function processExportJob(store: StreamingBlobStore, claimed: Claimed, now: Date = new Date()): Promise<"done" | "failed" | "retried"> {
   // Updates only while this claim holds (a reclaim after a stall changes startedAt).
   const mine = { id: claimed.id, status: "RUNNING" as const, startedAt: claimed.startedAt };
   const job = await db.exportJob.findUniqueOrThrow({
@@ -96,20 +132,21 @@ export async function processExportJob(store: BlobStore, claimed: Claimed, now: 
     // A disabled account gets nothing (the diary rules below decide the rest).
     if (!account || job.user.disabledAt) throw new ExportNotAllowedError();
     const user = account.user;
+    const storageKey = exportStorageKey(job.id);
+    // Streamed into the store under its final key (atomically: complete or not there at all).
     const built = await buildExport(
       store,
       user,
       { kind: job.kind, childId: job.childId, from: job.from ? toIsoDate(job.from) : null, to: job.to ? toIsoDate(job.to) : null },
+      storageKey,
       now,
     );
-    const storageKey = exportStorageKey(job.id);
-    await store.put(storageKey, built.zip);
 
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
     const { count } = await db.exportJob.updateMany({
       where: mine,
-      data: { status: "DONE", storageKey, tokenHash: hashExportToken(token), expiresAt, finishedAt: now, error: built.missing ? `${built.missing} photo(s) missing from the store` : null },
+      data: { status: "DONE", storageKey, tokenHash: hashExportToken(token), expiresAt, finishedAt: now, error: built.missing ? `${built.missing} photo(s)/video(s) left out: missing from the store or unreadable` : null },
     });
     if (count !== 1) return "retried"; // another instance took over a stalled claim; it mails
     const organisation = await db.organisation.findUniqueOrThrow({ where: { id: user.organisationId }, select: { name: true } });
@@ -127,9 +164,18 @@ export async function processExportJob(store: BlobStore, claimed: Claimed, now: 
     } catch (error) {
       // No mail, no link: queue it again (a new token next time) until the attempts run out.
       const again = claimed.attempts < MAX_ATTEMPTS;
+      // Given up: nobody will ever get a link to this ZIP.
+      if (!again) await store.delete(storageKey);
       await db.exportJob.update({
         where: { id: job.id },
-        data: { status: again ? "QUEUED" : "FAILED", tokenHash: null, expiresAt: null, error: `mail: ${String(error).slice(0, 500)}`, finishedAt: again ? null : now },
+        data: {
+          status: again ? "QUEUED" : "FAILED",
+          tokenHash: null,
+          expiresAt: null,
+          error: `mail: ${String(error).slice(0, 500)}`,
+          finishedAt: again ? null : now,
+          ...(again ? {} : { storageKey: null }),
+        },
       });
       return again ? "retried" : "failed";
     }
@@ -145,11 +191,13 @@ export async function processExportJob(store: BlobStore, claimed: Claimed, now: 
   }
 }
 
-/** One run: purge expired ZIPs, then work the queue (at most `maxJobs`). */
-export async function runExportJobs(opts: { now?: Date; store?: BlobStore; maxJobs?: number } = {}): Promise<ExportRun> {
+/** One run: clean the exports folder, then work the queue (at most `maxJobs`). */
+export async function runExportJobs(opts: { now?: Date; store?: StreamingBlobStore; maxJobs?: number } = {}): Promise<ExportRun> {
   const now = opts.now ?? new Date();
   const store = opts.store ?? blobStore();
-  const run: ExportRun = { done: 0, failed: await failExhausted(now), retried: 0, purged: await purgeExpired(store, now) };
+  const failed = await failExhausted(now);
+  const purged = (await purgeExpired(store, now)) + (await purgeOrphans(store, now));
+  const run: ExportRun = { done: 0, failed, retried: 0, purged };
   const seen = new Set<string>();
   for (let i = 0; i < (opts.maxJobs ?? 20); i++) {
     const claimed = await claimExportJob(now);

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import sharp, { type Metadata, type OutputInfo, type SharpOptions } from "sharp";
 import type { PhotoWidth } from "@/lib/photos/urls";
 import { PHOTO_WIDTHS } from "@/lib/photos/urls";
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/schemas/photo-upload";
 import type { BlobStore } from "@/lib/server/storage/store";
 import { exifTakenAt } from "./exif";
 
@@ -24,9 +25,9 @@ import { exifTakenAt } from "./exif";
 
 export const PHOTO_LIMITS = {
   /** Largest upload accepted, in bytes. */
-  maxBytes: 30 * 1024 * 1024,
-  /** Largest image accepted, in pixels (a 48 MP phone photo is 8064 × 6048 ≈ 48.8 M). */
-  maxPixels: 60_000_000,
+  maxBytes: MAX_PHOTO_BYTES,
+  /** Largest image accepted, in pixels. */
+  maxPixels: MAX_PHOTO_PIXELS,
   /** Longest side accepted, in pixels. */
   maxDimension: 16_384,
 } as const;

@@ -91,7 +91,7 @@ export default async function ChildPage({ params }: Props) {
       </Card>
       {/* "Bewaren Dagboek" (seed 003): the diary and photos as a ZIP, mailed as a link. */}
       <div className="mt-6 flex flex-wrap gap-2">
-        <LinkButton href="/diary/export" variant="secondary">
+        <LinkButton href={`/diary/export?child=${encodeURIComponent(child.id)}`} variant="secondary">
           <Icon name="diary" className="size-5 shrink-0" />
           {t("downloadDiary")}
         </LinkButton>

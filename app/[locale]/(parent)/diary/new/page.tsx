@@ -6,6 +6,8 @@ import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent } from "@/lib/auth/guards";
 import { listDiaryChildren } from "@/lib/db/diary";
+import { childrenWithPhotoConsent } from "@/lib/db/diary-photos";
+import { videoInDiaryEnabled } from "@/lib/db/photo-upload";
 import { addDays } from "@/lib/domain/dates";
 import { DIARY_MAX_DAYS_BACK } from "@/lib/domain/diary";
 import { amsterdamIsoDate } from "@/lib/format/date";
@@ -19,12 +21,19 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
   return { title: t("title") };
 }
 
-// "Dagboek schrijven" from Mijn kind (seed 002 §3.2): a parent writes about their own child. The form
-// says plainly that the diary is not a message channel (domain.md).
+// "Dagboek schrijven" from Mijn kind (seed 002 §3.2): a parent writes about their own child, with photos
+// (and videos where the organisation enables them) in the same form. The form says plainly that the
+// diary is not a message channel (domain.md).
 export default async function NewDiaryEntryPage({ params, searchParams }: Props) {
   const locale = await readLocale(params);
   const user = await requireParent(locale);
-  const [t, tTimeline, children] = await Promise.all([getTranslations("Diary"), getTranslations("Timeline"), listDiaryChildren(user)]);
+  const [t, tTimeline, children, acceptVideo] = await Promise.all([
+    getTranslations("Diary"),
+    getTranslations("Timeline"),
+    listDiaryChildren(user),
+    videoInDiaryEnabled(user.organisationId),
+  ]);
+  const withConsent = await childrenWithPhotoConsent(user, children.map((c) => c.id));
   const { child } = await searchParams;
   const today = amsterdamIsoDate();
   const initial = children.find((c) => c.id === child)?.id ?? null;
@@ -43,8 +52,9 @@ export default async function NewDiaryEntryPage({ params, searchParams }: Props)
           mode="parent"
           today={today}
           minDate={addDays(today, -DIARY_MAX_DAYS_BACK)}
-          childrenList={children.map((c) => ({ id: c.id, firstName: c.firstName, label: `${c.firstName} ${c.lastName}` }))}
+          childrenList={children.map((c) => ({ id: c.id, firstName: c.firstName, label: `${c.firstName} ${c.lastName}`, photosAllowed: withConsent.has(c.id) }))}
           initialChildId={initial}
+          acceptVideo={acceptVideo}
         />
       )}
     </>
