@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test } from "@playwright/test";
-import yauzl from "yauzl";
+import { readZip } from "../tests/zip";
 import { firstLink, Mailbox } from "./mailbox";
 import { expectAccessible, logIn, query, SMTP_PORT, t, tPattern } from "./support";
 
@@ -51,29 +51,6 @@ function mp4(size = 6000): Buffer {
   mdat.writeUInt32BE(size - ftyp.length, 0);
   mdat.write("mdat", 4, "latin1");
   return Buffer.concat([ftyp, mdat, randomBytes(size - ftyp.length - 8)]);
-}
-
-function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const files = new Map<string, Buffer>();
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on("data", (c: Buffer) => chunks.push(c));
-          stream.on("end", () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on("end", () => resolve(files));
-      zip.on("error", reject);
-      zip.readEntry();
-    });
-  });
 }
 
 test("a parent requests a diary export from the child page, gets the link by e-mail and downloads the ZIP with photos and video", async ({ page, browser }) => {

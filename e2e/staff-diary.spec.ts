@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { weekdayDate } from "./dates";
-import { expectAccessible, logIn, query, t, tPattern, type Locale } from "./support";
+import { expectAccessible, query, t, tPattern, type Locale } from "./support";
+import { entryHeading, expectPagingWithoutJavaScript, insertOldEntries, loadMoreByKeyboard, loadUntilEnd, signedIn, timelineItems as items } from "./timeline-support";
 
 // Staff read the diary of the children of their groups (issue 4: "staff of the group see a group's
 // photos and entries open in full"), against the demo data: Sanne de Vries (staff of the Dolfijnen:
@@ -38,17 +39,6 @@ async function entryWithPhoto(child: string) {
   return row;
 }
 
-async function signedIn(browser: Browser, locale: Locale, email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await logIn(page, locale, email);
-  // The first log-in after the server started may take a while (nothing is warm yet).
-  await expect(page).toHaveURL(new RegExp(`/${locale}(/staff)?$`), { timeout: 15_000 });
-  return page;
-}
-
-const items = (page: Page) => page.getByRole("main").locator("[data-timeline-item]");
-const entryHeading = (locale: Locale, name: string) => t(locale, "Timeline.entryTitle").replace("{name}", name);
 const photosHeading = (locale: Locale, group: string) => t(locale, "Timeline.photosTitle").replace("{group}", group);
 const readMore = (locale: Locale) => new RegExp(`^${t(locale, "Timeline.readMore")}`);
 
@@ -58,15 +48,7 @@ const MARK = `E2E-staff-${randomUUID().slice(0, 8)}`;
 const OLD_ENTRIES = 25;
 
 test.beforeAll(async () => {
-  const tess = await childId("Tess");
-  const [staff] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [STAFF]);
-  await query(
-    `INSERT INTO "DiaryEntry" (id, "childId", "authorId", date, body, "createdAt", "updatedAt")
-     SELECT gen_random_uuid(), $1, $2, (now() - interval '30 days')::date, $3 || ' ' || i,
-            now() - interval '30 days' - i * interval '1 minute', now()
-       FROM generate_series(1, ${OLD_ENTRIES}) AS i`,
-    [tess, staff!.id, MARK],
-  );
+  await insertOldEntries(await childId("Tess"), STAFF, { daysAgo: 30, count: OLD_ENTRIES, mark: MARK });
 });
 
 test.afterAll(async () => {
@@ -178,19 +160,8 @@ for (const locale of ["nl", "en"] as Locale[]) {
     expect(await more.getAttribute("href")).toMatch(new RegExp(`^/${locale}/staff/children/${tess}\\?after=[^&]+$`));
 
     // "Meer laden" loads the next page in place (the staff action) and focuses its first item.
-    await more.focus();
-    await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(new RegExp(`/${locale}/staff/children/${tess}$`));
-    const focused = page.locator("[data-timeline-item]:focus");
-    await expect(focused).toHaveCount(1);
-    expect(await focused.evaluate((el) => [...document.querySelectorAll("[data-timeline-item]")].indexOf(el))).toBeGreaterThanOrEqual(20);
-    const end = page.getByRole("main").getByText(t(locale, "Timeline.end"));
-    for (let i = 0; i < 10 && !(await end.isVisible()); i++) {
-      const before = await items(page).count();
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await expect.poll(async () => (await end.isVisible()) || (await items(page).count()) > before).toBe(true);
-    }
-    await expect(end).toBeVisible();
+    await loadMoreByKeyboard(page, locale, `/${locale}/staff/children/${tess}`);
+    await loadUntilEnd(page, locale, "scroll");
     const bodies = await items(page).filter({ hasText: MARK }).allTextContents();
     expect(bodies).toHaveLength(OLD_ENTRIES);
     expect(bodies.at(-1)).toContain(`${MARK} ${OLD_ENTRIES}`);
@@ -204,29 +175,14 @@ for (const locale of ["nl", "en"] as Locale[]) {
     // The group's timeline pages on through the group (the action with the group id) to the same old entries.
     await page.goto(`/${locale}/staff/groups/${dolfijnen}`);
     await expect(items(page)).toHaveCount(20);
-    for (let i = 0; i < 10 && !(await end.isVisible()); i++) {
-      const before = await items(page).count();
-      await page.getByRole("link", { name: t(locale, "Timeline.loadMore") }).click();
-      await expect.poll(async () => (await end.isVisible()) || (await items(page).count()) > before).toBe(true);
-    }
-    await expect(end).toBeVisible();
+    await loadUntilEnd(page, locale, "click");
     expect(await items(page).filter({ hasText: MARK }).count()).toBe(OLD_ENTRIES);
     const keys = await page.getByRole("main").locator("li[data-key]").evaluateAll((els) => els.map((el) => el.getAttribute("data-key")));
     expect(new Set(keys).size).toBe(keys.length);
     await expect(page.getByRole("main").getByRole("heading", { level: 3, name: entryHeading(locale, "Zeynep") })).toHaveCount(0);
 
     // Without JavaScript "Meer laden" is a link to the next page of this very page.
-    const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
-    const plain = await noJs.newPage();
-    await plain.goto(`/${locale}/staff/children/${tess}`);
-    await expect(items(plain)).toHaveCount(20);
-    await plain.getByRole("link", { name: t(locale, "Timeline.loadMore") }).click();
-    await expect(plain).toHaveURL(new RegExp(`/${locale}/staff/children/${tess}\\?after=`));
-    await expect(plain.getByRole("main").getByText(t(locale, "Timeline.olderPage"))).toBeVisible();
-    await expect(items(plain).filter({ hasText: MARK }).first()).toBeVisible();
-    await plain.getByRole("link", { name: t(locale, "Timeline.newest") }).click();
-    await expect(plain).toHaveURL(new RegExp(`/${locale}/staff/children/${tess}$`));
-    await noJs.close();
+    await expectPagingWithoutJavaScript(browser, page, locale, `/${locale}/staff/children/${tess}`, MARK);
     await page.context().close();
   });
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { longDate } from "./dates";
-import { expectAccessible, logIn, query, t, type Locale } from "./support";
+import { expectAccessible, query, t, type Locale } from "./support";
+import { entryHeading, expectPagingWithoutJavaScript, insertOldEntries, loadMoreByKeyboard, loadUntilEnd, signedIn, timelineItems as items } from "./timeline-support";
 
 // "Mijn kind" (seed 002 §3) against the demo data: the De Boer family (Noor in the Dolfijnen, Sem in
 // the Avonturiers) has diary entries and photos of the last days. Parents see the timeline, filter
@@ -25,17 +26,6 @@ async function childOf(email: string, firstName: string) {
   return row;
 }
 
-async function signedIn(browser: Browser, locale: Locale, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await logIn(page, locale, email);
-  // The first log-in after the server started may take a while (nothing is warm yet).
-  await expect(page).toHaveURL(new RegExp(`/${locale}(/staff)?$`), { timeout: 15_000 });
-  return page;
-}
-
-const items = (page: Page) => page.getByRole("main").locator("[data-timeline-item]");
-const entryHeading = (locale: Locale, name: string) => t(locale, "Timeline.entryTitle").replace("{name}", name);
 const fill = (locale: Locale, key: string, values: Record<string, string>) => t(locale, key).replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
 const MARK = randomUUID().slice(0, 8);
 
@@ -63,15 +53,7 @@ const SCROLL_MARK = `E2E-scroll-${randomUUID().slice(0, 8)}`;
 const SCROLL_ENTRIES = 45;
 
 test.beforeAll(async () => {
-  const noor = await childOf(PARENT, "Noor");
-  const [staff] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [STAFF]);
-  await query(
-    `INSERT INTO "DiaryEntry" (id, "childId", "authorId", date, body, "createdAt", "updatedAt")
-     SELECT gen_random_uuid(), $1, $2, (now() - interval '21 days')::date, $3 || ' ' || i,
-            now() - interval '21 days' - i * interval '1 minute', now()
-       FROM generate_series(1, ${SCROLL_ENTRIES}) AS i`,
-    [noor.id, staff!.id, SCROLL_MARK],
-  );
+  await insertOldEntries((await childOf(PARENT, "Noor")).id, STAFF, { daysAgo: 21, count: SCROLL_ENTRIES, mark: SCROLL_MARK });
 });
 
 test.afterAll(async () => {
@@ -136,21 +118,10 @@ for (const locale of ["nl", "en"] as Locale[]) {
     expect(href).toMatch(new RegExp(`^/${locale}\\?after=`));
 
     // Keyboard: "Meer laden" loads the next page in place and puts focus on its first item.
-    await more.focus();
-    await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(new RegExp(`/${locale}$`));
-    const focused = page.locator("[data-timeline-item]:focus");
-    await expect(focused).toHaveCount(1);
-    expect(await focused.evaluate((el) => [...document.querySelectorAll("[data-timeline-item]")].indexOf(el))).toBeGreaterThanOrEqual(20);
+    await loadMoreByKeyboard(page, locale, `/${locale}`);
 
     // Scrolling loads the rest, until the end.
-    const end = page.getByRole("main").getByText(t(locale, "Timeline.end"));
-    for (let i = 0; i < 10 && !(await end.isVisible()); i++) {
-      const before = await items(page).count();
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await expect.poll(async () => (await end.isVisible()) || (await items(page).count()) > before).toBe(true);
-    }
-    await expect(end).toBeVisible();
+    await loadUntilEnd(page, locale, "scroll");
     await expect(more).toHaveCount(0);
     // Every old entry exactly once, oldest last.
     const bodies = await items(page).filter({ hasText: SCROLL_MARK }).allTextContents();
@@ -161,17 +132,7 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await expectAccessible(page);
 
     // Without JavaScript "Meer laden" is a link to the next page.
-    const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
-    const plain = await noJs.newPage();
-    await plain.goto(`/${locale}`);
-    await expect(items(plain)).toHaveCount(20);
-    await plain.getByRole("link", { name: t(locale, "Timeline.loadMore") }).click();
-    await expect(plain).toHaveURL(new RegExp(`/${locale}\\?after=`));
-    await expect(plain.getByRole("main").getByText(t(locale, "Timeline.olderPage"))).toBeVisible();
-    await expect(items(plain).first()).toBeVisible();
-    await plain.getByRole("link", { name: t(locale, "Timeline.newest") }).click();
-    await expect(plain).toHaveURL(new RegExp(`/${locale}$`));
-    await noJs.close();
+    await expectPagingWithoutJavaScript(browser, page, locale, `/${locale}`);
     await page.context().close();
   });
 

@@ -11,9 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline, Readable, Transform, type Duplex } from "node:stream";
 import sharp from "sharp";
-import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpCapture, type CapturedMail } from "./auth-mail-capture";
+import { readZip } from "./zip";
 
 const smtp = await startSmtpCapture();
 const storageDir = mkdtempSync(path.join(os.tmpdir(), "ouderportaal-exports-"));
@@ -97,29 +97,6 @@ async function video(spec: { groupId: string; uploadedById: string; tags: string
 }
 
 const short = (id: string) => id.replace(/-/g, "").slice(0, 8);
-
-function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const files = new Map<string, Buffer>();
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on("data", (c: Buffer) => chunks.push(c));
-          stream.on("end", () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on("end", () => resolve(files));
-      zip.on("error", reject);
-      zip.readEntry();
-    });
-  });
-}
 
 /** Tags of IFD0 of an EXIF block (sharp's metadata().exif: "Exif\0\0" + TIFF). */
 function ifd0Tags(exif: Buffer): number[] {

@@ -9,76 +9,9 @@ import { createAuthedAction, ok } from "@/lib/actions/safe-action";
 import { STAFF_ROLES, type SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { diaryReadableChildIds, getStaffDiaryChild } from "@/lib/db/staff-diary";
-import { getDiaryEntry, getTimelinePage, type TimelineItem } from "@/lib/db/timeline";
-import { addDays } from "@/lib/domain/dates";
-import { amsterdamIsoDate, parseIsoDate } from "@/lib/format/date";
+import { getDiaryEntry, getTimelinePage } from "@/lib/db/timeline";
 import { staffTimelinePageSchema } from "@/lib/schemas/staff-timeline";
-
-const TODAY = amsterdamIsoDate(new Date());
-const day = (offset: number) => parseIsoDate(addDays(TODAY, offset));
-// Fixtures lie on yesterday around noon UTC, so the order is fixed whenever the tests run.
-const BASE = parseIsoDate(addDays(TODAY, -1)).getTime() + 12 * 3_600_000;
-const minutesAgo = (m: number) => new Date(BASE - m * 60_000);
-
-let n = 0;
-async function user(orgId: string, role: SessionUser["role"], name: string, familyId: string | null, groupIds: string[] = []) {
-  const email = `s${++n}-${randomUUID().slice(0, 6)}@example.test`;
-  const row = await db.user.create({ data: { organisationId: orgId, email, name, role } });
-  if (familyId) await db.guardian.create({ data: { familyId, userId: row.id, rank: 1 } });
-  for (const groupId of groupIds) await db.staffMembership.create({ data: { userId: row.id, groupId } });
-  return { id: row.id, email, name, role, organisationId: orgId, locale: "nl", familyId, guardianRank: familyId ? 1 : null, groupIds } satisfies SessionUser;
-}
-
-async function child(familyId: string, firstName: string, groupId: string, startOffset: number, endOffset: number | null) {
-  const c = await db.child.create({ data: { familyId, firstName, lastName: "Test", birthDate: parseIsoDate("2024-03-01") } });
-  await db.placement.create({
-    data: { childId: c.id, groupId, startDate: day(startOffset), endDate: endOffset === null ? null : day(endOffset), contractType: "FIXED", hourlyRateCents: 1000 },
-  });
-  for (const kind of ["PHOTOS", "GROUP_PHOTOS"] as const) await db.childPermission.create({ data: { childId: c.id, kind, granted: true } });
-  return c.id;
-}
-
-async function photo(spec: { groupId: string; by: string; createdAt: Date; tags: string[]; audience?: "TAGGED" | "GROUP"; diaryEntryId?: string }) {
-  const sha256 = randomUUID().replaceAll("-", "").padEnd(64, "0");
-  const p = await db.photo.create({
-    data: {
-      groupId: spec.groupId,
-      uploadedById: spec.by,
-      diaryEntryId: spec.diaryEntryId ?? null,
-      audience: spec.audience ?? "TAGGED",
-      sha256,
-      storageKey: `originals/${sha256.slice(0, 2)}/${sha256}.jpg`,
-      mimeType: "image/jpeg",
-      width: 1600,
-      height: 1200,
-      bytes: 1000,
-      createdAt: spec.createdAt,
-      tags: { create: spec.tags.map((childId) => ({ childId })) },
-    },
-  });
-  return p.id;
-}
-
-async function entry(childId: string, authorId: string, createdAt: Date, body: string) {
-  return (await db.diaryEntry.create({ data: { childId, authorId, date: day(-1), body, createdAt } })).id;
-}
-
-/** Diary entry ids and photo ids in timeline order. */
-const ids = (items: TimelineItem[]) => items.flatMap((i) => (i.kind === "DIARY" ? [i.entry.id, ...i.entry.photos.map((p) => p.id)] : i.photos.map((p) => p.id)));
-const entryIds = (items: TimelineItem[]) => items.flatMap((i) => (i.kind === "DIARY" ? [i.entry.id] : []));
-const photoIds = (items: TimelineItem[]) => items.flatMap((i) => (i.kind === "DIARY" ? i.entry.photos.map((p) => p.id) : i.photos.map((p) => p.id)));
-
-async function allPages(u: SessionUser, opts: { childId?: string; groupId?: string; limit?: number }) {
-  const seen: TimelineItem[] = [];
-  let cursor: string | null = null;
-  for (let guard = 0; guard < 50; guard++) {
-    const page = await getTimelinePage(u, { ...opts, cursor });
-    seen.push(...page.items);
-    if (!page.nextCursor) return seen;
-    cursor = page.nextCursor;
-  }
-  throw new Error("no end");
-}
+import { allPages, child, entry, entryIds, ids, minutesAgo, organisation, photo, photoIds, user } from "./timeline-fixtures";
 
 interface World {
   /** Group X. */
@@ -108,34 +41,31 @@ const e = { noor: [] as string[], tess: "", zeynep: [] as string[], mila: "", bo
 const p = { xGroup: "", xNoor: "", xAttached: "", yGroup: "", yZeynep: "", yAttached: "" };
 
 beforeAll(async () => {
-  const org = await db.organisation.create({ data: { name: "Opvang", slug: `opvang-${randomUUID().slice(0, 8)}` } });
-  await db.organisationPolicy.create({ data: { organisationId: org.id, diaryWritableDaysAfterEnd: 14, downloadDaysAfterEnd: 56 } });
-  const location = await db.location.create({ data: { organisationId: org.id, name: "Centrum" } });
-  const dolfijnen = (await db.group.create({ data: { locationId: location.id, name: "Dolfijnen", type: "KDV" } })).id;
-  const zeesterren = (await db.group.create({ data: { locationId: location.id, name: "Zeesterren", type: "KDV" } })).id;
+  const { org, dolfijnen, zeesterren } = await organisation();
   const family = async (name: string) => (await db.family.create({ data: { organisationId: org.id, name } })).id;
   const [deBoer, bos, kaya, meijer] = [await family("De Boer"), await family("Bos"), await family("Kaya"), await family("Meijer")];
   w = {
     dolfijnen,
     zeesterren,
-    laura: await user(org.id, "PARENT", "Laura de Boer", deBoer),
+    laura: await user(org.id, "PARENT", "Laura de Boer", deBoer, 1),
     noor: await child(deBoer, "Noor", dolfijnen, -300, null),
     tess: await child(bos, "Tess", dolfijnen, -200, null),
-    elif: await user(org.id, "PARENT", "Elif Kaya", kaya),
+    elif: await user(org.id, "PARENT", "Elif Kaya", kaya, 1),
     zeynep: await child(kaya, "Zeynep", zeesterren, -300, null),
     mila: await child(meijer, "Mila", dolfijnen, -400, -30),
     bo: await child(meijer, "Bo", dolfijnen, -400, -70),
-    sanne: await user(org.id, "STAFF", "Sanne de Vries", null, [dolfijnen]),
-    fatima: await user(org.id, "STAFF", "Fatima El Amrani", null, [zeesterren]),
-    joyce: await user(org.id, "STAFF", "Joyce Koster", null, [dolfijnen, zeesterren]),
-    planner: await user(org.id, "PLANNER", "Marieke Jansen", null),
-    plannerInX: await user(org.id, "PLANNER", "Peter Planner", null, [dolfijnen]),
+    sanne: await user(org.id, "STAFF", "Sanne de Vries", null, null, [dolfijnen]),
+    fatima: await user(org.id, "STAFF", "Fatima El Amrani", null, null, [zeesterren]),
+    joyce: await user(org.id, "STAFF", "Joyce Koster", null, null, [dolfijnen, zeesterren]),
+    planner: await user(org.id, "PLANNER", "Marieke Jansen", null, null),
+    plannerInX: await user(org.id, "PLANNER", "Peter Planner", null, null, [dolfijnen]),
   };
-  for (let i = 0; i < 5; i++) e.noor.push(await entry(w.noor, w.sanne.id, minutesAgo(300 - i * 30), `Noor ${i}`));
-  for (let i = 0; i < 3; i++) e.zeynep.push(await entry(w.zeynep, w.fatima.id, minutesAgo(290 - i * 30), `Zeynep ${i}`));
-  e.tess = await entry(w.tess, w.sanne.id, minutesAgo(120), "Tess");
-  e.mila = await entry(w.mila, w.sanne.id, minutesAgo(110), "Mila, afscheid");
-  e.bo = await entry(w.bo, w.sanne.id, minutesAgo(100), "Bo, lang geleden");
+  // Entries for yesterday (dayOffset -1), the day the fixtures lie on.
+  for (let i = 0; i < 5; i++) e.noor.push(await entry(w.noor, w.sanne.id, minutesAgo(300 - i * 30), `Noor ${i}`, -1));
+  for (let i = 0; i < 3; i++) e.zeynep.push(await entry(w.zeynep, w.fatima.id, minutesAgo(290 - i * 30), `Zeynep ${i}`, -1));
+  e.tess = await entry(w.tess, w.sanne.id, minutesAgo(120), "Tess", -1);
+  e.mila = await entry(w.mila, w.sanne.id, minutesAgo(110), "Mila, afscheid", -1);
+  e.bo = await entry(w.bo, w.sanne.id, minutesAgo(100), "Bo, lang geleden", -1);
   p.xGroup = await photo({ groupId: dolfijnen, by: w.sanne.id, createdAt: minutesAgo(250), tags: [], audience: "GROUP" });
   p.xNoor = await photo({ groupId: dolfijnen, by: w.sanne.id, createdAt: minutesAgo(245), tags: [w.noor] });
   p.xAttached = await photo({ groupId: dolfijnen, by: w.sanne.id, createdAt: minutesAgo(200), tags: [w.noor], diaryEntryId: e.noor[2] });
@@ -221,7 +151,7 @@ describe("a group's timeline (getTimelinePage with groupId)", () => {
   it("pages through the group like one long page", async () => {
     const whole = await getTimelinePage(w.sanne, { groupId: w.dolfijnen, limit: 100 });
     const paged = await allPages(w.sanne, { groupId: w.dolfijnen, limit: 2 });
-    expect(ids(paged)).toEqual(ids(whole.items));
+    expect(ids(paged.flatMap((page) => page.items))).toEqual(ids(whole.items));
   });
 
   it("a planner outside the group sees its photos (the organisation's) but no entries; a parent or an unknown group nothing", async () => {

@@ -8,13 +8,11 @@ import type { SessionUser } from "@/lib/auth/types";
 import { createAuthedAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
 import { createDiaryEntry, listDiaryChildren } from "@/lib/db/diary";
-import { getDiaryEntry, getTimelinePage, type TimelineItem } from "@/lib/db/timeline";
+import { getDiaryEntry, getTimelinePage } from "@/lib/db/timeline";
 import { addDays } from "@/lib/domain/dates";
-import { amsterdamIsoDate, parseIsoDate } from "@/lib/format/date";
+import { amsterdamIsoDate } from "@/lib/format/date";
 import { diaryEntrySchema } from "@/lib/schemas/diary";
-
-const TODAY = amsterdamIsoDate(new Date());
-const day = (offset: number) => parseIsoDate(addDays(TODAY, offset));
+import { allPages, child, entry, ids, minutesAgo, organisation, photo, TODAY, user } from "./timeline-fixtures";
 
 interface World {
   orgId: string;
@@ -39,73 +37,6 @@ interface World {
 }
 
 let w: World;
-let n = 0;
-
-async function user(orgId: string, role: SessionUser["role"], name: string, familyId: string | null, rank: 1 | 2 | null, groupIds: string[] = []) {
-  const email = `u${++n}-${randomUUID().slice(0, 6)}@example.test`;
-  const row = await db.user.create({ data: { organisationId: orgId, email, name, role } });
-  if (familyId && rank) await db.guardian.create({ data: { familyId, userId: row.id, rank } });
-  for (const groupId of groupIds) await db.staffMembership.create({ data: { userId: row.id, groupId } });
-  return { id: row.id, email, name, role, organisationId: orgId, locale: "nl", familyId, guardianRank: rank, groupIds } satisfies SessionUser;
-}
-
-async function child(familyId: string, firstName: string, groupId: string, startOffset: number, endOffset: number | null) {
-  const c = await db.child.create({ data: { familyId, firstName, lastName: "Test", birthDate: parseIsoDate("2024-01-01") } });
-  await db.placement.create({
-    data: { childId: c.id, groupId, startDate: day(startOffset), endDate: endOffset === null ? null : day(endOffset), contractType: "FIXED", hourlyRateCents: 1000 },
-  });
-  for (const kind of ["PHOTOS", "GROUP_PHOTOS"] as const) await db.childPermission.create({ data: { childId: c.id, kind, granted: true } });
-  return c.id;
-}
-
-/** A photo row (the bytes are not needed to list it). */
-async function photo(spec: { groupId: string; by: string; createdAt: Date; tags: string[]; audience?: "TAGGED" | "GROUP"; diaryEntryId?: string; caption?: string }) {
-  const sha256 = randomUUID().replaceAll("-", "").padEnd(64, "0");
-  const p = await db.photo.create({
-    data: {
-      groupId: spec.groupId,
-      uploadedById: spec.by,
-      diaryEntryId: spec.diaryEntryId ?? null,
-      audience: spec.audience ?? "TAGGED",
-      sha256,
-      storageKey: `originals/${sha256.slice(0, 2)}/${sha256}.jpg`,
-      mimeType: "image/jpeg",
-      width: 1600,
-      height: 1200,
-      bytes: 1000,
-      caption: spec.caption ?? null,
-      createdAt: spec.createdAt,
-      tags: { create: spec.tags.map((childId) => ({ childId })) },
-    },
-  });
-  return p.id;
-}
-
-async function entry(childId: string, authorId: string, createdAt: Date, body = "Vandaag goed gespeeld.") {
-  return (await db.diaryEntry.create({ data: { childId, authorId, date: day(0), body, createdAt } })).id;
-}
-
-// The fixtures lie on yesterday, 07:00–12:00 UTC (one Amsterdam day whatever the hour the tests run),
-// so that what the tests write now is always newer.
-const BASE = parseIsoDate(addDays(TODAY, -1)).getTime() + 12 * 3_600_000;
-const minutesAgo = (m: number) => new Date(BASE - m * 60_000);
-
-/** Every page until the end, following nextCursor. */
-async function allPages(u: SessionUser, opts: { childId?: string; limit?: number } = {}) {
-  const pages = [];
-  let cursor: string | null = null;
-  for (let guard = 0; guard < 50; guard++) {
-    const page = await getTimelinePage(u, { ...opts, cursor });
-    pages.push(page);
-    if (!page.nextCursor) return pages;
-    cursor = page.nextCursor;
-  }
-  throw new Error("no end");
-}
-
-/** Diary entry ids and photo ids in timeline order. */
-const ids = (items: TimelineItem[]) => items.flatMap((i) => (i.kind === "DIARY" ? [i.entry.id, ...i.entry.photos.map((p) => p.id)] : i.photos.map((p) => p.id)));
-
 const noorEntries: string[] = [];
 const semEntries: string[] = [];
 let juliaEntry: string;
@@ -116,11 +47,7 @@ let juliaPhoto: string;
 let attachedPhoto: string;
 
 beforeAll(async () => {
-  const org = await db.organisation.create({ data: { name: "Opvang", slug: `opvang-${randomUUID().slice(0, 8)}` } });
-  await db.organisationPolicy.create({ data: { organisationId: org.id, diaryWritableDaysAfterEnd: 14, downloadDaysAfterEnd: 56 } });
-  const location = await db.location.create({ data: { organisationId: org.id, name: "Centrum" } });
-  const dolfijnen = (await db.group.create({ data: { locationId: location.id, name: "Dolfijnen", type: "KDV" } })).id;
-  const zeesterren = (await db.group.create({ data: { locationId: location.id, name: "Zeesterren", type: "KDV" } })).id;
+  const { org, dolfijnen, zeesterren } = await organisation();
   const deBoer = (await db.family.create({ data: { organisationId: org.id, name: "De Boer" } })).id;
   const vdBerg = (await db.family.create({ data: { organisationId: org.id, name: "Van den Berg" } })).id;
   const meijer = (await db.family.create({ data: { organisationId: org.id, name: "Meijer" } })).id;
