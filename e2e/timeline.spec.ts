@@ -77,9 +77,10 @@ for (const locale of ["nl", "en"] as Locale[]) {
     await expect(main.locator("[data-timeline-item] a[download]").first()).toHaveAttribute("href", /\/api\/photos\/[0-9a-f-]{36}\/original\?v=[0-9a-f]{16}&download=1$/);
     await expectAccessible(page);
 
-    // The quick actions: "Dagboek schrijven" is a link now, "Bericht schrijven" still coming soon.
+    // The three quick actions.
     await expect(main.getByRole("link", { name: t(locale, "ParentHome.writeDiary") })).toHaveAttribute("href", `/${locale}/diary/new`);
-    await expect(main.getByRole("link", { name: t(locale, "ParentHome.writeMessage") })).toHaveCount(0);
+    await expect(main.getByRole("link", { name: t(locale, "ParentHome.writeMessage") })).toHaveAttribute("href", `/${locale}/messages/new`);
+    await expect(main.getByRole("link", { name: t(locale, "ParentHome.reportAbsence") })).toHaveAttribute("href", `/${locale}/agenda/absence`);
 
     // Filter on Sem: only his entries; back to all children.
     const sem = await childOf(PARENT, "Sem");

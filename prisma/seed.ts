@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedDemoData } from "../scripts/seed/demo";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../scripts/seed/demo-logins";
+import { seedDemoMessages } from "../scripts/seed/messages";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -18,6 +19,7 @@ const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: data
 const started = Date.now();
 try {
   const result = await seedDemoData(prisma, { storageDir, today: process.env.SEED_TODAY });
+  if (result.created) await seedDemoMessages(prisma, { today: process.env.SEED_TODAY });
   if (!result.created) {
     console.log("Demo data already present: nothing to do.");
   } else {

@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./db/embedded";
 import { migrate } from "./db/migrate";
+import { applyLocalVapidKeys } from "./vapid-keys";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = process.env.E2E_PORT ?? "3100";
@@ -30,8 +31,11 @@ const env: NodeJS.ProcessEnv = {
   MAIL_DIR: path.join(ROOT, ".data/e2e-mail"),
   // The periodic jobs (request expiry, the export worker) run every few seconds, so a test sees their effect.
   JOB_INTERVAL_SECONDS: process.env.JOB_INTERVAL_SECONDS ?? "3",
+  NOTIFY_INTERVAL_SECONDS: process.env.NOTIFY_INTERVAL_SECONDS ?? "2",
   NODE_ENV: "production",
 };
+// Web push on, with the local key pair (.data/vapid.json), unless the environment brings its own.
+applyLocalVapidKeys(env, path.join(ROOT, ".data"));
 
 function run(bin: string, args: string[]) {
   const child = spawn(path.join(ROOT, "node_modules/.bin", bin), args, { stdio: "inherit", env, cwd: ROOT });

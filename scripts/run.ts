@@ -13,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded";
 import { migrate } from "./db/migrate";
+import { applyLocalVapidKeys } from "./vapid-keys";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DATA_DIR = path.join(ROOT, ".data");
@@ -117,6 +118,10 @@ async function main(): Promise<number> {
       }
       env.NEXTAUTH_SECRET = localSecret();
     }
+    // Web push: a local key pair for dev and the demo; against your own database set VAPID_* yourself
+    // (without them push is off, with a warning in the log).
+    const ownDeployment = command === "start" && !embedded && Boolean(process.env.DATABASE_URL);
+    if (!ownDeployment && applyLocalVapidKeys(env, DATA_DIR)) log("web push: using the local VAPID key pair in .data/vapid.json");
     log(`${command === "dev" ? "development" : "production"} server on ${env.APP_URL}`);
     return await run(localBin("next"), [command, "--port", port], env);
   } finally {

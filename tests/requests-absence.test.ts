@@ -16,6 +16,8 @@ const { db } = await import("@/lib/db/client");
 const { submitAbsence } = await import("@/lib/db/requests/absence");
 const { absenceSchema } = await import("@/lib/schemas/absence");
 const { createAuthedAction } = await import("@/lib/actions/safe-action");
+// The confirmation mail is sent by the notification delivery worker after the commit (lib/notify).
+const { runDeliveries } = await import("@/lib/notify/worker");
 
 // Monday 23 November 2026, 09:00 in Amsterdam.
 const NOW = new Date("2026-11-23T08:00:00.000Z");
@@ -75,7 +77,10 @@ describe("submitAbsence", () => {
     const notes = await db.notification.findMany({ where: { event: "ABSENCE_CONFIRMATION", url: `/agenda/requests/${request.id}` } });
     expect(notes.map((n) => n.userId).sort()).toEqual([w.parent.id, w.parentEn.id].sort());
 
-    // The confirmation mail goes to the reporting guardian, in Dutch, with the hours.
+    // The confirmation mail goes to the reporting guardian, in Dutch, with the hours: sent by the
+    // delivery worker, not in the request.
+    expect(mailsTo(w.parent.email)).toHaveLength(0);
+    expect(await runDeliveries()).toMatchObject({ sent: 1, failed: 0, retried: 0 });
     const mail = await smtp.waitFor((m) => m.envelopeTo.includes(w.parent.email));
     expect(mailsTo(w.parentEn.email)).toHaveLength(0);
     expect(mail.subject).toBe("Bevestiging van je afwezigheidsmelding");
@@ -89,11 +94,16 @@ describe("submitAbsence", () => {
     expect(mail.text).toContain(`https://ouders.example.test/nl/agenda/requests/${request.id}`);
     expect(mail.text).toContain("Kinderopvang De Zonnebloem");
     expect(mail.html).toContain("Totaal afgemeld: 17,5 uur.");
+    expect(mail.text).toContain("https://ouders.example.test/nl/more/notifications");
+    // Once sent, a further run sends nothing again.
+    expect(await runDeliveries()).toMatchObject({ sent: 0 });
+    expect(mailsTo(w.parent.email)).toHaveLength(1);
   });
 
   it("mails in the reporting guardian's language", async () => {
     const result = await submitAbsence(w.parentEn, input([{ childId: w.noorId, date: "2026-12-08", dayPartId: w.afternoonId }], { reason: "HOLIDAY" }), NOW);
     expect(result.ok).toBe(true);
+    await runDeliveries();
     const mail: CapturedMail = await smtp.waitFor((m) => m.envelopeTo.includes(w.parentEn.email));
     expect(mail.subject).toBe("Confirmation of your absence report");
     expect(mail.text).toContain("reason: Holiday");
@@ -163,10 +173,12 @@ describe("submitAbsence", () => {
     ];
     it.each(cases)("%s", async (_name, selections, code, now) => {
       const before = await counts();
+      await runDeliveries(); // what earlier tests left pending
       const mailsBefore = smtp.mails.length;
       const result = await submitAbsence(w.parent, input(selections()), now ?? NOW);
       expect(result).toMatchObject({ ok: false, code });
       expect(await counts()).toEqual(before);
+      await runDeliveries();
       expect(smtp.mails.length).toBe(mailsBefore);
     });
 
@@ -221,12 +233,14 @@ describe("submitAbsence", () => {
       const data = input([{ childId: w.noorId, date: "2026-12-15", dayPartId: w.afternoonId }]);
       const first = await submitAbsence(w.parent, data, NOW);
       expect(first).toMatchObject({ ok: true, data: { replayed: false } });
+      await runDeliveries();
       await smtp.waitFor((m) => m.envelopeTo.includes(w.parent.email) && m.text.includes("15 december 2026"));
       const before = await counts();
       const mailsBefore = smtp.mails.length;
       const second = await submitAbsence(w.parent, data, NOW);
       expect(second).toEqual({ ok: true, data: { ...(first.ok ? first.data : {}), replayed: true } });
       expect(await counts()).toEqual(before);
+      await runDeliveries();
       expect(smtp.mails.length).toBe(mailsBefore);
       expect(await db.request.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(1);
     });

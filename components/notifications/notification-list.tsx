@@ -49,6 +49,12 @@ export function NotificationList({ notifications, locale }: { notifications: rea
           children: names.length ? new Intl.ListFormat(locale, { type: "conjunction" }).format(names) : "none",
         });
       }
+      case "NEW_MESSAGE":
+        return t("newMessage", {
+          author: typeof d.authorName === "string" ? d.authorName : "",
+          subject: typeof d.subject === "string" ? d.subject : "",
+          child: typeof d.childFirstName === "string" && d.childFirstName ? d.childFirstName : "none",
+        });
       default:
         return t("other");
     }

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
-export type ComingSoonSection = "messages" | "agenda" | "location" | "more" | "staffRequests" | "staffMessages";
+export type ComingSoonSection = "location" | "more";
 
 /** The page of a section that is not built yet: says so plainly and lists what it will offer. */
 export function ComingSoon({ section }: { section: ComingSoonSection }) {

@@ -9,17 +9,26 @@ export function ParentShell({
   userName,
   familyChildren,
   unreadNotifications,
+  unreadMessages = 0,
   children,
 }: {
   userName: string;
   familyChildren: ChildSummary[];
   unreadNotifications: number;
+  /** Threads with unread messages: a number on "Berichten". */
+  unreadMessages?: number;
   children: ReactNode;
 }) {
   const t = useTranslations("Nav");
+  const tMessages = useTranslations("Messages");
   const items: NavItem[] = [
     { href: "/", label: t("myChild"), icon: "home", alsoActiveFor: ["/children"] },
-    { href: "/messages", label: t("messages"), icon: "messages" },
+    {
+      href: "/messages",
+      label: t("messages"),
+      icon: "messages",
+      badge: { count: unreadMessages, label: tMessages("navUnread", { count: unreadMessages }) },
+    },
     { href: "/agenda", label: t("agenda"), icon: "agenda" },
     { href: "/location", label: t("location"), icon: "location" },
     { href: "/more", label: t("more"), icon: "more" },

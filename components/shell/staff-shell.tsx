@@ -8,17 +8,28 @@ import type { NavItem } from "./nav-links";
 export function StaffShell({
   userName,
   groups,
+  unreadMessages = 0,
   children,
 }: {
   userName: string;
   groups: GroupSummary[];
+  /** Threads of their groups with unread messages from families: a number on "Berichten". */
+  unreadMessages?: number;
   children: ReactNode;
 }) {
   const t = useTranslations("Nav");
+  const tMessages = useTranslations("Messages");
+  const tSettings = useTranslations("NotificationSettings");
   const items: NavItem[] = [
     { href: "/staff", label: t("staffHome"), icon: "groups", alsoActiveFor: ["/staff/groups"] },
     { href: "/staff/requests", label: t("staffRequests"), icon: "requests" },
-    { href: "/staff/messages", label: t("staffMessages"), icon: "messages" },
+    {
+      href: "/staff/messages",
+      label: t("staffMessages"),
+      icon: "messages",
+      badge: { count: unreadMessages, label: tMessages("navUnread", { count: unreadMessages }) },
+    },
+    { href: "/staff/settings/notifications", label: tSettings("title"), icon: "bell", alsoActiveFor: ["/staff/settings"] },
   ];
   const sideLinks = groups.map((g) => ({ href: `/staff/groups/${g.id}`, label: g.name, detail: g.locationName }));
   return (

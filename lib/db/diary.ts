@@ -6,7 +6,7 @@ import { canWriteDiary, checkDiaryDate, diaryReadableEndBound, diaryWritableEndB
 import { amsterdamIsoDate, parseIsoDate, toIsoDate } from "@/lib/format/date";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DiaryEntryData } from "@/lib/schemas/diary";
-import { familyUserIds, notify } from "@/lib/server/notify";
+import { familyUserIds, notify } from "@/lib/notify";
 
 // The diary (domain.md "Timeline, diary, photos", "Privacy"; seed 002 §3.2, seed 003): who may read a
 // child's entries, who may write them, and writing one. The rules themselves are in lib/domain/diary.ts;

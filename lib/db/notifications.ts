@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import type { NotificationEvent } from "@/lib/generated/prisma/enums";
 
-// The in-app notifications of one user (written through lib/server/notify.ts): the list on
+// The in-app notifications of one user (written through lib/notify): the list on
 // /notifications and the unread count on the bell. A user only ever reaches their own rows.
 
 /** How many the list shows: notifications are short-lived news, older ones are in the overviews. */

@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { PhotoProcessingError, sniffImageType, storePhoto, type PhotoLimits, PHOTO_LIMITS } from "@/lib/server/photos/process";
 import { sniffVideoType, storeVideo, VIDEO_LIMITS, type VideoLimits } from "@/lib/server/photos/video";
 import { blobStore, type BlobStore } from "@/lib/server/storage/store";
+import { notify } from "@/lib/notify";
 import type { PhotoUploadMeta } from "@/lib/schemas/photo-upload";
 
 // Uploading one photo (issue 4 §3; domain.md "Timeline, diary, photos", "Privacy"). The route
@@ -269,8 +270,8 @@ export async function uploadPhoto(user: Uploader, meta: PhotoUploadMeta, body: B
 /**
  * NEW_PHOTOS, batched: per recipient one notification for an upload session (batchId) in a group (or
  * diary entry); a further photo of the session raises its count and the names of the children in it,
- * and marks it unread again. A transaction-level advisory lock on the batch serialises concurrent
- * uploads of one session, so they never create two notifications for one recipient.
+ * and marks it unread again. notify()'s series (`batch`) takes a transaction-level advisory lock on the
+ * batch key, so concurrent uploads of one session never create two notifications for one recipient.
  */
 async function notifyBatch(
   tx: Prisma.TransactionClient,
@@ -289,43 +290,30 @@ async function notifyBatch(
     userIds = userIds.filter((id) => !covered.has(id));
   }
   if (userIds.length === 0) return;
-  const batchKey = `${input.batchId}:${target.diaryEntryId ?? target.groupId}`;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`new-photos:${batchKey}`}, 0))`;
-  const existing = await tx.notification.findMany({
-    where: { userId: { in: userIds }, event: "NEW_PHOTOS", data: { path: ["batchKey"], equals: batchKey } },
-    select: { id: true, userId: true, data: true },
+  // Through the notification seam as a series: one notification (and one e-mail/push per channel,
+  // sent a little after the series' last photo) per recipient, whatever the number of photos.
+  await notify(tx, {
+    event: "NEW_PHOTOS",
+    userIds,
+    url: target.diaryEntryId ? `/diary/${target.diaryEntryId}` : "/",
+    now: input.now,
+    data: {
+      groupId: target.groupId,
+      groupName: target.groupName,
+      diaryEntryId: target.diaryEntryId,
+      count: 1,
+      childNames: input.childNames,
+      uploaderName: input.uploaderName,
+    },
+    batch: {
+      key: `${input.batchId}:${target.diaryEntryId ?? target.groupId}`,
+      merge: (previous) => {
+        const before = previous as { count?: number; childNames?: string[] };
+        const names = [...new Set([...(before.childNames ?? []), ...input.childNames])].sort((a, b) => a.localeCompare(b, "nl"));
+        return { ...(previous as Prisma.InputJsonObject), count: (before.count ?? 0) + 1, childNames: names };
+      },
+    },
   });
-  const byUser = new Map(existing.map((n) => [n.userId, n]));
-  const url = target.diaryEntryId ? `/diary/${target.diaryEntryId}` : "/";
-  for (const userId of userIds) {
-    const found = byUser.get(userId);
-    if (found) {
-      const data = (found.data ?? {}) as { count?: number; childNames?: string[] };
-      const names = [...new Set([...(data.childNames ?? []), ...input.childNames])].sort((a, b) => a.localeCompare(b, "nl"));
-      await tx.notification.update({
-        where: { id: found.id },
-        data: { data: { ...(found.data as object), count: (data.count ?? 0) + 1, childNames: names }, readAt: null, createdAt: input.now },
-      });
-    } else {
-      await tx.notification.create({
-        data: {
-          userId,
-          event: "NEW_PHOTOS",
-          url,
-          createdAt: input.now,
-          data: {
-            batchKey,
-            groupId: target.groupId,
-            groupName: target.groupName,
-            diaryEntryId: target.diaryEntryId,
-            count: 1,
-            childNames: input.childNames,
-            uploaderName: input.uploaderName,
-          },
-        },
-      });
-    }
-  }
 }
 
 export interface TaggableChild {

@@ -672,7 +672,7 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
         : null,
       createdAt: spec.createdAt,
     });
-    // The in-app notifications the app would have sent (lib/server/notify.ts): "assessed" once nothing
+    // The in-app notifications the app would have sent (lib/notify): "assessed" once nothing
     // is pending and something was approved or rejected, "expired" for what was withdrawn. Older than
     // two weeks: already read.
     const tell = (event: "REQUEST_ASSESSED" | "REQUEST_EXPIRED", at: Date, payload: Prisma.InputJsonValue) => {

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ParentShell } from "@/components/shell/parent-shell";
 import { requireParent } from "@/lib/auth/guards";
+import { countUnreadFamilyThreads } from "@/lib/db/messages";
 import { countUnreadNotifications } from "@/lib/db/notifications";
 import { getFamilyChildren } from "@/lib/db/shell";
 import { readLocale, type LocaleParams } from "@/lib/i18n/params";
@@ -10,9 +11,13 @@ import { readLocale, type LocaleParams } from "@/lib/i18n/params";
 export default async function ParentLayout({ children, params }: { children: ReactNode; params: LocaleParams }) {
   await readLocale(params);
   const user = await requireParent();
-  const [familyChildren, unread] = await Promise.all([getFamilyChildren(user), countUnreadNotifications(user)]);
+  const [familyChildren, unread, unreadMessages] = await Promise.all([
+    getFamilyChildren(user),
+    countUnreadNotifications(user),
+    countUnreadFamilyThreads(user),
+  ]);
   return (
-    <ParentShell userName={user.name} familyChildren={familyChildren} unreadNotifications={unread}>
+    <ParentShell userName={user.name} familyChildren={familyChildren} unreadNotifications={unread} unreadMessages={unreadMessages}>
       {children}
     </ParentShell>
   );

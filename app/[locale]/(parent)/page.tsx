@@ -43,10 +43,10 @@ export default async function ParentHomePage({ params, searchParams }: Props) {
   const afterParam = typeof query.after === "string" && decodeTimelineCursor(query.after) ? query.after : null;
   const page = await getTimelinePage(user, { childId: selected?.id ?? null, cursor: afterParam });
 
-  // href null: not built yet (messages come with their own issue).
-  const quickActions: { label: string; icon: IconName; href: string | null }[] = [
+  // The three quick actions of seed 002 §3: for the child the filter shows, if any.
+  const quickActions: { label: string; icon: IconName; href: string }[] = [
     { label: t("writeDiary"), icon: "diary", href: selected ? `/diary/new?child=${selected.id}` : "/diary/new" },
-    { label: t("writeMessage"), icon: "messages", href: null },
+    { label: t("writeMessage"), icon: "messages", href: selected ? `/messages/new?child=${selected.id}` : "/messages/new" },
     { label: t("reportAbsence"), icon: "absence", href: "/agenda/absence" },
   ];
 
@@ -61,24 +61,10 @@ export default async function ParentHomePage({ params, searchParams }: Props) {
         <ul className="grid gap-2 sm:grid-cols-3">
           {quickActions.map((action) => (
             <li key={action.label}>
-              {action.href ? (
-                <LinkButton href={action.href} variant="secondary" className="h-full w-full justify-start">
-                  <Icon name={action.icon} className="size-5 shrink-0" />
-                  <span>{action.label}</span>
-                </LinkButton>
-              ) : (
-                // Not built yet: shown as a disabled action that says so, rather than a link to nowhere.
-                <span
-                  aria-disabled="true"
-                  className="flex h-full min-h-11 items-center gap-2 rounded-lg border border-line bg-surface px-3 py-2 text-muted"
-                >
-                  <Icon name={action.icon} className="size-5 shrink-0" />
-                  <span className="font-medium">{action.label}</span>
-                  <span className="ml-auto rounded-md bg-accent-50 px-1.5 py-0.5 text-xs font-semibold text-accent-700">
-                    {t("soon")}
-                  </span>
-                </span>
-              )}
+              <LinkButton href={action.href} variant="secondary" className="h-full w-full justify-start">
+                <Icon name={action.icon} className="size-5 shrink-0" />
+                <span>{action.label}</span>
+              </LinkButton>
             </li>
           ))}
         </ul>

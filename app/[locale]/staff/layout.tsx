@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { StaffShell } from "@/components/shell/staff-shell";
 import { requireStaff } from "@/lib/auth/guards";
+import { countUnreadStaffThreads } from "@/lib/db/messages";
 import { getStaffGroups } from "@/lib/db/shell";
 import { readLocale, type LocaleParams } from "@/lib/i18n/params";
 
@@ -8,9 +9,9 @@ import { readLocale, type LocaleParams } from "@/lib/i18n/params";
 export default async function StaffLayout({ children, params }: { children: ReactNode; params: LocaleParams }) {
   await readLocale(params);
   const user = await requireStaff();
-  const groups = await getStaffGroups(user);
+  const [groups, unreadMessages] = await Promise.all([getStaffGroups(user), countUnreadStaffThreads(user)]);
   return (
-    <StaffShell userName={user.name} groups={groups}>
+    <StaffShell userName={user.name} groups={groups} unreadMessages={unreadMessages}>
       {children}
     </StaffShell>
   );

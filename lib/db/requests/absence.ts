@@ -10,18 +10,16 @@ import { scheduleDay, scheduleForChildren, type CareSource, type ChildSchedule }
 import type { AbsenceReason, IsoDate } from "@/lib/domain/types";
 import { amsterdamIsoDate, parseIsoDate, toIsoDate } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isLocale, routing } from "@/lib/i18n/routing";
 import type { AbsenceData } from "@/lib/schemas/absence";
-import { serverEnv } from "@/lib/server/env";
-import { sendMail } from "@/lib/server/mail";
-import { renderAbsenceConfirmationMail, type AbsenceMailChild } from "@/lib/server/mail-templates/absence-confirmation";
-import { familyUserIds, notify } from "@/lib/server/notify";
+import type { AbsenceMailChild } from "@/lib/server/mail-templates/absence-confirmation";
+import { familyUserIds, notify } from "@/lib/notify";
 
 // "Afwezigheid doorgeven" (seed 002 §5.4, seed 003 "Afwezigheid", domain.md Requests): registered at
 // once (no assessment) as one ABSENCE request with one REMOVE item (status REGISTERED) per child, date
-// and day part; make-up hours where the organisation's policy grants them (lib/domain/credits); an
-// in-app notification in the same transaction and, after the commit, an e-mail to the reporting
-// guardian confirming the hours reported absent.
+// and day part; make-up hours where the organisation's policy grants them (lib/domain/credits); the
+// ABSENCE_CONFIRMATION notification in the same transaction: in-app for the family's guardians, and
+// (per preferences) an e-mail/push to the reporting guardian confirming the hours reported absent,
+// sent after the commit by the delivery worker (lib/notify) from what `data.mail` records.
 //
 // Checks, all before anything is written (a failure writes nothing):
 // - only the user's own family's children (another family's child → errors.notFound);
@@ -268,6 +266,8 @@ export async function submitAbsence(user: User, data: AbsenceData, now: Date = n
         await notify(tx, {
           event: "ABSENCE_CONFIRMATION",
           userIds: await familyUserIds(tx, familyId),
+          // The confirmation e-mail (and push) goes to the guardian who reported it.
+          deliverTo: [user.id],
           url: `/agenda/requests/${request.id}`,
           data: {
             requestId: request.id,
@@ -278,6 +278,8 @@ export async function submitAbsence(user: User, data: AbsenceData, now: Date = n
             items: planned.items.length,
             minutes: planned.items.reduce((s, i) => s + (i.endMinute - i.startMinute), 0),
             makeUpMinutes,
+            // What the confirmation e-mail lists, rendered at send time (lib/notify/content.ts).
+            mail: { children: mailChildren(planned.items, calendar) } as unknown as Prisma.InputJsonObject,
           },
         });
         return { requestId: request.id, makeUpMinutes };
@@ -294,7 +296,6 @@ export async function submitAbsence(user: User, data: AbsenceData, now: Date = n
   }
 
   const totalMinutes = planned.items.reduce((s, i) => s + (i.endMinute - i.startMinute), 0);
-  await mailConfirmation(user, created.requestId, reason, planned.items, calendar, created.makeUpMinutes);
   return {
     ok: true,
     data: { requestId: created.requestId, replayed: false, items: planned.items.length, totalMinutes, makeUpMinutes: created.makeUpMinutes },
@@ -308,42 +309,17 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The confirmation e-mail ("Via e-mail ontvang je een bevestiging van de uren die je hebt afgemeld" —
- * seed 003). Sent after the commit; the absence stands even when the mail server is down, so a
- * failure is logged, not thrown (the in-app notification already exists).
+ * Per child the day parts reported absent, for the confirmation e-mail ("Via e-mail ontvang je een
+ * bevestiging van de uren die je hebt afgemeld" — seed 003; lib/server/mail-templates/absence-confirmation.ts).
  */
-async function mailConfirmation(
-  user: User,
-  requestId: string,
-  reason: AbsenceReason,
-  items: readonly PlannedItem[],
-  calendar: FamilyCalendarData,
-  makeUpMinutes: number,
-): Promise<void> {
-  try {
-    const locale = isLocale(user.locale) ? user.locale : routing.defaultLocale;
-    const organisation = await db.organisation.findUnique({ where: { id: user.organisationId }, select: { name: true } });
-    const groupName = new Map(calendar.groups.map((g) => [g.id, g.name]));
-    const children: AbsenceMailChild[] = calendar.children
-      .filter((c) => items.some((i) => i.childId === c.id))
-      .map((c) => ({
-        name: `${c.firstName} ${c.lastName}`.trim(),
-        dayParts: items
-          .filter((i) => i.childId === c.id)
-          .map((i) => ({ date: i.date, code: i.code, startMinute: i.startMinute, endMinute: i.endMinute, groupName: groupName.get(i.groupId) ?? "" })),
-      }));
-    const base = serverEnv().APP_URL.replace(/\/+$/, "");
-    const mail = renderAbsenceConfirmationMail({
-      locale,
-      name: user.name,
-      organisationName: organisation?.name ?? "",
-      reason,
-      children,
-      makeUpMinutes,
-      url: `${base}/${locale}/agenda/requests/${requestId}`,
-    });
-    await sendMail({ to: user.email, ...mail });
-  } catch (error) {
-    console.error(`[absence] confirmation mail for request ${requestId} failed`, error);
-  }
+function mailChildren(items: readonly PlannedItem[], calendar: FamilyCalendarData): AbsenceMailChild[] {
+  const groupName = new Map(calendar.groups.map((g) => [g.id, g.name]));
+  return calendar.children
+    .filter((c) => items.some((i) => i.childId === c.id))
+    .map((c) => ({
+      name: `${c.firstName} ${c.lastName}`.trim(),
+      dayParts: items
+        .filter((i) => i.childId === c.id)
+        .map((i) => ({ date: i.date, code: i.code, startMinute: i.startMinute, endMinute: i.endMinute, groupName: groupName.get(i.groupId) ?? "" })),
+    }));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { isFullyAssessed } from "@/lib/domain/requests";
 import { toIsoDate } from "@/lib/format/date";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { familyUserIds, notify } from "@/lib/server/notify";
+import { familyUserIds, notify } from "@/lib/notify";
 
 // "Je ontvangt een melding wanneer alle individuele aanvragen beoordeeld zijn" (seed 002 §5.2): the one
 // REQUEST_ASSESSED notification of a request, sent by whichever change leaves no item PENDING — the

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { itemsToExpire } from "@/lib/domain/requests";
 import { amsterdamIsoDate, parseIsoDate, toIsoDate } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { familyUserIds, notify } from "@/lib/server/notify";
+import { familyUserIds, notify } from "@/lib/notify";
 
 // "Aanvraag vervalt automatisch op" (seed 002 §5.2): pending items of a request whose expiry date has
 // come, or whose care date has gone by without an assessment, are withdrawn (VERVALLEN; the rules are

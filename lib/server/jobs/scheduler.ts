@@ -2,18 +2,22 @@ import "server-only";
 import { serverEnv } from "@/lib/server/env";
 import { expirePendingRequests } from "./expire-requests";
 import { runExportJobs } from "./exports";
+import { startDeliveryWorker } from "./notifications";
 
 // Periodic jobs of a server process, started once from instrumentation.ts. Each job is safe to run in
-// several instances at once (the expiry takes an advisory lock, the export worker claims jobs with
-// FOR UPDATE SKIP LOCKED), so no separate worker is needed.
+// several instances at once (the expiry takes an advisory lock, the export worker and the notification
+// delivery worker claim with FOR UPDATE SKIP LOCKED), so no separate worker is needed. The delivery
+// worker has its own short interval (NOTIFY_INTERVAL_SECONDS) and is woken by kickDeliveries().
 
 let started = false;
 let exporting = false;
 
 export function startJobs(): void {
-  const everyMs = serverEnv().JOB_INTERVAL_SECONDS * 1000;
-  if (started || everyMs <= 0) return;
+  if (started) return;
   started = true;
+  startDeliveryWorker(serverEnv().NOTIFY_INTERVAL_SECONDS * 1000);
+  const everyMs = serverEnv().JOB_INTERVAL_SECONDS * 1000;
+  if (everyMs <= 0) return;
   const run = async () => {
     try {
       const result = await expirePendingRequests();

@@ -38,6 +38,8 @@ export interface AbsenceMailInput {
   makeUpMinutes: number;
   /** The request's details in the overview. */
   url: string;
+  /** The notification settings page (absolute), for the footer. */
+  settingsUrl?: string;
 }
 
 /** Minutes as hours for people: 330 → "5,5" (nl) / "5.5" (en). */
@@ -91,5 +93,6 @@ export function renderAbsenceConfirmationMail(input: AbsenceMailInput): Rendered
     signOff: common("signOff"),
     sender: input.organisationName,
     footer: common("footer"),
+    footerLink: input.settingsUrl ? { note: common("notify.settingsNote"), label: common("notify.settingsLink"), url: input.settingsUrl } : undefined,
   });
 }

@@ -22,6 +22,8 @@ export interface MailContent {
   signOff: string;
   sender: string;
   footer: string;
+  /** Under the footer: why this mail came and where to change that (notification mails). */
+  footerLink?: { note: string; label: string; url: string };
 }
 
 export function renderMail(c: MailContent): RenderedMail {
@@ -33,6 +35,7 @@ export function renderMail(c: MailContent): RenderedMail {
     `${c.signOff}\n${c.sender}`,
     "--",
     c.footer,
+    ...(c.footerLink ? [`${c.footerLink.note}\n${c.footerLink.url}`] : []),
   ].join("\n\n");
 
   const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
@@ -50,7 +53,7 @@ ${c.afterAction.map(p).join("\n")}
 <p style="margin:0">${escapeHtml(c.signOff)}<br>${escapeHtml(c.sender)}</p>
 </div>
 <p style="max-width:560px;margin:16px auto 0;font-size:13px;color:#4f5b55">${escapeHtml(c.footer)}</p>
-</body>
+${c.footerLink ? `<p style="max-width:560px;margin:8px auto 0;font-size:13px;color:#4f5b55">${escapeHtml(c.footerLink.note)} <a href="${escapeHtml(c.footerLink.url)}" style="color:#22614f">${escapeHtml(c.footerLink.label)}</a></p>\n` : ""}</body>
 </html>
 `;
   return { subject: c.subject, text, html };

@@ -91,6 +91,10 @@ export default async function ChildPage({ params }: Props) {
       </Card>
       {/* "Bewaren Dagboek" (seed 003): the diary and photos as a ZIP, mailed as a link. */}
       <div className="mt-6 flex flex-wrap gap-2">
+        <LinkButton href={`/messages/new?child=${encodeURIComponent(child.id)}`} variant="secondary">
+          <Icon name="messages" className="size-5 shrink-0" />
+          {t("writeMessage", { name: child.firstName })}
+        </LinkButton>
         <LinkButton href={`/diary/export?child=${encodeURIComponent(child.id)}`} variant="secondary">
           <Icon name="diary" className="size-5 shrink-0" />
           {t("downloadDiary")}
