@@ -1,4 +1,4 @@
-// A real SMTP server inside the test process (smtp-server) that keeps what it receives, with a small
+// A real SMTP server inside the test process (smtp-server) that keeps what it receives (or refuses it when told),
 // MIME reader for nodemailer's messages (headers, multipart/alternative, quoted-printable, base64).
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
@@ -87,12 +87,19 @@ export interface SmtpCapture {
   mails: CapturedMail[];
   /** Resolves with the first mail (received so far or later) that matches. */
   waitFor(match: (mail: CapturedMail) => boolean, timeoutMs?: number): Promise<CapturedMail>;
+  /** The next `n` messages are refused with a temporary error (451) after their DATA (a mail server down for a moment). */
+  refuseNext(n: number): void;
+  /** How many messages were refused so far. */
+  readonly refused: number;
   stop(): Promise<void>;
 }
 
-export async function startSmtpCapture(): Promise<SmtpCapture> {
+/** `waitTimeoutMs`: how long waitFor waits when the call does not say (5 s unless told). */
+export async function startSmtpCapture({ waitTimeoutMs = 5000 }: { waitTimeoutMs?: number } = {}): Promise<SmtpCapture> {
   const mails: CapturedMail[] = [];
   const waiters = new Set<() => void>();
+  let refuse = 0;
+  let refused = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -101,6 +108,12 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
+        if (refuse > 0) {
+          refuse -= 1;
+          refused += 1;
+          callback(Object.assign(new Error("Mailbox temporarily unavailable, try again later"), { responseCode: 451 }));
+          return;
+        }
         mails.push(parseMail(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address)));
         for (const wake of waiters) wake();
         callback();
@@ -113,7 +126,13 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     url: `smtp://127.0.0.1:${port}`,
     port,
     mails,
-    waitFor(match, timeoutMs = 5000) {
+    refuseNext(n) {
+      refuse = n;
+    },
+    get refused() {
+      return refused;
+    },
+    waitFor(match, timeoutMs = waitTimeoutMs) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const found = mails.find(match);

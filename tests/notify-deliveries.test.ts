@@ -8,16 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateVapidKeys } from "../scripts/vapid-keys";
-import { browserSubscription, createNotifyWorld, decryptPush, startFlakySmtp, startPushService, type NotifyWorld } from "./notify-fixtures";
+import { browserSubscription, createNotifyWorld, decryptPush, startNotifyChannels, type NotifyWorld } from "./notify-fixtures";
 
-const smtp = await startFlakySmtp();
-const service = await startPushService();
-const vapid = generateVapidKeys();
-process.env.SMTP_URL = smtp.url;
-process.env.APP_URL = "https://ouders.example.test";
-process.env.VAPID_PUBLIC_KEY = vapid.publicKey;
-process.env.VAPID_PRIVATE_KEY = vapid.privateKey;
+const { smtp, service } = await startNotifyChannels();
 process.env.NOTIFY_PHOTO_BATCH_SECONDS = "120";
 
 const { db } = await import("@/lib/db/client");

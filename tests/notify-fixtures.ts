@@ -6,78 +6,16 @@
 import { createECDH, createPublicKey, hkdfSync, randomBytes, createDecipheriv, verify, type ECDH } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { parseMail, type CapturedMail } from "./auth-mail-capture";
+import { generateVapidKeys, type VapidKeys } from "../scripts/vapid-keys";
+import { startSmtpCapture, type SmtpCapture } from "./auth-mail-capture";
 
 // ─── SMTP ───────────────────────────────────────────────────────────────────
 
-export interface FlakySmtp {
-  url: string;
-  mails: CapturedMail[];
-  /** The next `n` messages are refused with a temporary error (451) after their DATA. */
-  refuseNext(n: number): void;
-  refused: number;
-  /** Resolves with the first mail (received so far or later) that matches; rejects after timeoutMs. */
-  waitFor(match: (mail: CapturedMail) => boolean, timeoutMs?: number): Promise<CapturedMail>;
-  stop(): Promise<void>;
-}
+/** The shared SMTP capture (tests/auth-mail-capture.ts), which can refuse; waitFor waits 10 s unless told. */
+export type FlakySmtp = SmtpCapture;
 
-export async function startFlakySmtp(): Promise<FlakySmtp> {
-  const mails: CapturedMail[] = [];
-  const waiters = new Set<() => void>();
-  let refuse = 0;
-  const state = { refused: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        if (refuse > 0) {
-          refuse -= 1;
-          state.refused += 1;
-          const error = Object.assign(new Error("Mailbox temporarily unavailable, try again later"), { responseCode: 451 });
-          callback(error);
-          return;
-        }
-        mails.push(parseMail(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address)));
-        for (const wake of waiters) wake();
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mails,
-    refuseNext(n) {
-      refuse = n;
-    },
-    get refused() {
-      return state.refused;
-    },
-    waitFor(match, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = mails.find(match);
-          if (!found) return false;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`no matching mail within ${timeoutMs} ms (received ${mails.length})`));
-        }, timeoutMs);
-        if (!check()) waiters.add(check);
-      });
-    },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+export function startFlakySmtp(): Promise<FlakySmtp> {
+  return startSmtpCapture({ waitTimeoutMs: 10_000 });
 }
 
 // ─── The push service ───────────────────────────────────────────────────────
@@ -122,6 +60,23 @@ export async function startPushService(): Promise<PushService> {
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+// ─── Both channels ──────────────────────────────────────────────────────────
+
+/**
+ * A mail server, a push service and a VAPID key pair, set in the environment the notify code reads.
+ * Call it before the first import of the database client or the notify code (they read it once).
+ */
+export async function startNotifyChannels(): Promise<{ smtp: FlakySmtp; service: PushService; vapid: VapidKeys }> {
+  const smtp = await startFlakySmtp();
+  const service = await startPushService();
+  const vapid = generateVapidKeys();
+  process.env.SMTP_URL = smtp.url;
+  process.env.APP_URL = "https://ouders.example.test";
+  process.env.VAPID_PUBLIC_KEY = vapid.publicKey;
+  process.env.VAPID_PRIVATE_KEY = vapid.privateKey;
+  return { smtp, service, vapid };
 }
 
 // ─── The browser's side ─────────────────────────────────────────────────────

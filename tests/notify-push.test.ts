@@ -5,16 +5,9 @@
 // origin, exp within 24 h, sub). 404/410 remove the subscription; a 500 is retried.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateVapidKeys } from "../scripts/vapid-keys";
-import { browserSubscription, createNotifyWorld, decryptPush, startFlakySmtp, startPushService, verifyVapid, type BrowserSubscription, type NotifyWorld } from "./notify-fixtures";
+import { browserSubscription, createNotifyWorld, decryptPush, startNotifyChannels, verifyVapid, type BrowserSubscription, type NotifyWorld } from "./notify-fixtures";
 
-const smtp = await startFlakySmtp();
-const service = await startPushService();
-const vapid = generateVapidKeys();
-process.env.SMTP_URL = smtp.url;
-process.env.APP_URL = "https://ouders.example.test";
-process.env.VAPID_PUBLIC_KEY = vapid.publicKey;
-process.env.VAPID_PRIVATE_KEY = vapid.privateKey;
+const { smtp, service, vapid } = await startNotifyChannels();
 process.env.VAPID_SUBJECT = "mailto:beheer@zonnebloem.example";
 
 const { db } = await import("@/lib/db/client");

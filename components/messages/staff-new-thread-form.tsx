@@ -2,22 +2,16 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { FormAlert } from "@/components/auth/form-alert";
-import { TextField } from "@/components/auth/form-field";
-import { useMessageKey } from "@/components/auth/use-message";
-import { Button } from "@/components/ui/button";
 import { FieldGroup, SelectField } from "@/components/ui/choice-fields";
 import { startStaffThreadAction } from "@/lib/actions/messages/start";
 import type { StaffMessageGroup } from "@/lib/db/messages";
 import { useRouter } from "@/lib/i18n/navigation";
 import { startStaffThreadSchema, type StartStaffThreadData, type StartStaffThreadInput } from "@/lib/schemas/messages";
-import { MessageBodyField } from "./body-field";
-import { useClientKey } from "./client-key";
+import { NewThreadMessageFields } from "./message-fields";
+import { MessageFormError, useMessageSubmit } from "./use-message-submit";
 
 const FIELDS = ["groupId", "audience", "childId", "subject", "body"] as const;
-type Field = (typeof FIELDS)[number];
 
 /**
  * "Nieuw bericht" for staff (domain.md: "Staff can start threads with a family or with all families of
@@ -27,77 +21,36 @@ type Field = (typeof FIELDS)[number];
  */
 export function StaffNewThreadForm({ groups, initialGroupId }: { groups: readonly StaffMessageGroup[]; initialGroupId: string | null }) {
   const t = useTranslations("StaffMessages.form");
-  const message = useMessageKey();
   const router = useRouter();
-  const clientKey = useClientKey();
-  const working = useRef(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
   const preselected = initialGroupId ?? (groups.length === 1 ? groups[0]!.id : "");
 
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setValue,
-    getValues,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<StartStaffThreadInput, unknown, StartStaffThreadData>({
+  const form = useForm<StartStaffThreadInput, unknown, StartStaffThreadData>({
     resolver: zodResolver(startStaffThreadSchema),
     shouldFocusError: false,
     defaultValues: { groupId: preselected, audience: "FAMILY", childId: "", subject: "", body: "", clientKey: "" },
   });
+  const {
+    register,
+    setValue,
+    control,
+    formState: { errors },
+  } = form;
   const groupId = useWatch({ control, name: "groupId" });
   const audience = useWatch({ control, name: "audience" });
   const group = groups.find((g) => g.id === groupId) ?? null;
 
-  const submit = async (data: StartStaffThreadData) => {
-    setFormError(null);
-    const result = await startStaffThreadAction(data).catch(() => null);
-    if (!result) {
-      setFormError("errors.unexpected");
-      return;
-    }
-    if (!result.ok) {
-      for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
-        if (keys?.[0] && (FIELDS as readonly string[]).includes(field)) setError(field as Field, { message: keys[0] });
-      }
-      setFormError(result.code);
-      return;
-    }
-    setDone(true);
-    clientKey.forget();
-    const { threadId, threads } = result.data;
-    router.push(threadId ? `/staff/messages/${threadId}` : `/staff/messages?group=${result.data.groupId}&sent=${threads}`);
-  };
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (working.current || done) return;
-    working.current = true;
-    try {
-      const v = getValues();
-      setValue("clientKey", clientKey.keyFor([v.groupId, v.audience, v.audience === "FAMILY" ? v.childId : "", v.subject, v.body]));
-      await handleSubmit(submit, () => setFormError("errors.validation"))(event);
-    } finally {
-      working.current = false;
-    }
-  };
-
-  const fieldError = (field: Field) => {
-    const key = errors[field]?.message;
-    return key ? message(key) : undefined;
-  };
-  const locked = isSubmitting || done;
+  const { onSubmit, formError, fieldError, locked } = useMessageSubmit({
+    form,
+    action: startStaffThreadAction,
+    fields: FIELDS,
+    keyOf: (v) => [v.groupId, v.audience, v.audience === "FAMILY" ? v.childId : "", v.subject, v.body],
+    onSent: ({ threadId, threads, groupId: sentTo }) =>
+      router.push(threadId ? `/staff/messages/${threadId}` : `/staff/messages?group=${sentTo}&sent=${threads}`),
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
-      {formError ? (
-        <FormAlert id="staff-message-error" tone="error">
-          {message(formError)}
-        </FormAlert>
-      ) : null}
+      <MessageFormError id="staff-message-error" code={formError} />
       <SelectField
         id="staff-message-group"
         label={t("group")}
@@ -147,21 +100,14 @@ export function StaffNewThreadForm({ groups, initialGroupId }: { groups: readonl
           </p>
         </div>
       ) : null}
-      <TextField id="staff-message-subject" label={t("subject")} autoComplete="off" error={fieldError("subject")} {...register("subject")} />
-      <MessageBodyField
-        id="staff-message-body"
-        label={t("body")}
-        hint={t("bodyHint")}
-        placeholder={t("bodyPlaceholder")}
-        rows={8}
-        error={fieldError("body")}
-        {...register("body")}
+      <NewThreadMessageFields
+        idPrefix="staff-message"
+        namespace="StaffMessages.form"
+        subject={register("subject")}
+        body={register("body")}
+        fieldError={fieldError}
+        locked={locked}
       />
-      <div>
-        <Button type="submit" variant="primary" disabled={locked}>
-          {locked ? t("submitting") : t("submit")}
-        </Button>
-      </div>
     </form>
   );
 }

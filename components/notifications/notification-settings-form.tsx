@@ -29,6 +29,7 @@ export interface NotificationSettingsFormProps {
 }
 
 const TIME_OPTIONS = quietHoursOptions().map((m) => ({ value: String(m), label: formatMinuteOfDay(m) }));
+const CHANNELS = ["email", "push"] as const;
 
 /**
  * "Notificaties" (seed 002 §7.3): per event a switch for e-mail and one for push ("zet de gewenste
@@ -122,26 +123,18 @@ export function NotificationSettingsForm({ events, quietHours, pushDevices }: No
                   <th scope="row" className="px-4 py-2 font-medium text-ink">
                     {eventName(pref.event)}
                   </th>
-                  <td className="px-2 py-1 text-center">
-                    <Switch
-                      id={`notify-${pref.event}-email`}
-                      checked={pref.email}
-                      label={t("emailSwitch", { event: eventName(pref.event) })}
-                      stateText={pref.email ? t("on") : t("off")}
-                      compact
-                      onToggle={() => toggle(index, "email")}
-                    />
-                  </td>
-                  <td className="px-2 py-1 text-center">
-                    <Switch
-                      id={`notify-${pref.event}-push`}
-                      checked={pref.push}
-                      label={t("pushSwitch", { event: eventName(pref.event) })}
-                      stateText={pref.push ? t("on") : t("off")}
-                      compact
-                      onToggle={() => toggle(index, "push")}
-                    />
-                  </td>
+                  {CHANNELS.map((channel) => (
+                    <td key={channel} className="px-2 py-1 text-center">
+                      <Switch
+                        id={`notify-${pref.event}-${channel}`}
+                        checked={pref[channel]}
+                        label={t(channel === "email" ? "emailSwitch" : "pushSwitch", { event: eventName(pref.event) })}
+                        stateText={pref[channel] ? t("on") : t("off")}
+                        compact
+                        onToggle={() => toggle(index, channel)}
+                      />
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -4,8 +4,8 @@ import type { ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } fro
 import { cn } from "./cn";
 
 // The form controls the request forms share: a fieldset with legend, hint and error; a checkbox and a
-// radio with a 44 px touch target; a labelled textarea with its error. Hints and errors are tied to the
-// control with aria-describedby.
+// radio with a 44 px touch target; a labelled textarea with its hint and error. Hints and errors are
+// tied to the control with aria-describedby.
 
 export function FieldGroup({
   id,
@@ -97,25 +97,49 @@ export function RadioField({
   );
 }
 
+/**
+ * A labelled textarea with an optional hint above it and its error below (react-hook-form's register()
+ * spreads in). `labelClassName` and `inputClassName` add to the label's and the textarea's classes.
+ */
 export function TextAreaField({
   id,
   label,
+  hint,
   error,
   className,
+  labelClassName,
+  inputClassName,
+  ref,
   ...props
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; label: string; error?: string }) {
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  labelClassName?: string;
+  inputClassName?: string;
+  ref?: Ref<HTMLTextAreaElement>;
+}) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
-      <label htmlFor={id} className="font-medium">
+      <label htmlFor={id} className={cn("font-medium", labelClassName)}>
         {label}
       </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
       <textarea
         id={id}
+        ref={ref}
         rows={3}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy || undefined}
         className={cn(
           "w-full rounded-lg border bg-surface px-3 py-2 text-base shadow-xs",
+          inputClassName,
           error ? "border-danger-700" : "border-line hover:border-brand-600",
         )}
         {...props}

@@ -71,7 +71,8 @@ export function threadUrl(side: MessageSide, threadId: string): string {
 
 // ─── Lists ──────────────────────────────────────────────────────────────────────────────────────
 
-export interface ThreadSummary {
+/** What a thread's row in the inbox and its own page both say about it. */
+export interface ThreadHead {
   id: string;
   subject: string;
   familyName: string;
@@ -79,6 +80,23 @@ export interface ThreadSummary {
   group: { id: string; name: string };
   /** One of the threads of a message to all families of the group. */
   broadcast: boolean;
+}
+
+/** The columns ThreadHead is made of (threadHead()). */
+const threadHeadSelect = {
+  id: true,
+  subject: true,
+  broadcastId: true,
+  family: { select: { name: true } },
+  child: { select: { id: true, firstName: true, lastName: true } },
+  group: { select: { id: true, name: true } },
+} as const satisfies Prisma.MessageThreadSelect;
+
+function threadHead(t: Prisma.MessageThreadGetPayload<{ select: typeof threadHeadSelect }>): ThreadHead {
+  return { id: t.id, subject: t.subject, familyName: t.family.name, child: t.child, group: t.group, broadcast: t.broadcastId !== null };
+}
+
+export interface ThreadSummary extends ThreadHead {
   lastMessageAt: string;
   lastMessage: { preview: string; authorName: string; mine: boolean } | null;
   /** Messages the reader has not read yet (countsAsUnread). */
@@ -105,13 +123,8 @@ async function listThreads(user: Reader, where: Prisma.MessageThreadWhereInput, 
     orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: {
-      id: true,
-      subject: true,
-      broadcastId: true,
+      ...threadHeadSelect,
       lastMessageAt: true,
-      family: { select: { name: true } },
-      child: { select: { id: true, firstName: true, lastName: true } },
-      group: { select: { id: true, name: true } },
       messages: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 1,
@@ -126,12 +139,7 @@ async function listThreads(user: Reader, where: Prisma.MessageThreadWhereInput, 
     threads: shown.map((t) => {
       const message = t.messages[0];
       return {
-        id: t.id,
-        subject: t.subject,
-        familyName: t.family.name,
-        child: t.child,
-        group: t.group,
-        broadcast: t.broadcastId !== null,
+        ...threadHead(t),
         lastMessageAt: t.lastMessageAt.toISOString(),
         lastMessage: message
           ? { preview: messagePreview(message.body), authorName: message.author.name, mine: message.authorId === user.id }
@@ -245,13 +253,7 @@ export interface MessageDto {
   unread: boolean;
 }
 
-export interface ThreadDetail {
-  id: string;
-  subject: string;
-  familyName: string;
-  child: { id: string; firstName: string; lastName: string } | null;
-  group: { id: string; name: string };
-  broadcast: boolean;
+export interface ThreadDetail extends ThreadHead {
   startedAt: string;
   messages: MessageDto[];
   /** The newest message shown: what opening the thread marks as read. */
@@ -267,16 +269,11 @@ export async function getThread(user: Reader, threadId: string, now: Date = new 
   const thread = await db.messageThread.findFirst({
     where: { AND: [where, { id: threadId }] },
     select: {
-      id: true,
-      subject: true,
+      ...threadHeadSelect,
       familyId: true,
       groupId: true,
       childId: true,
-      broadcastId: true,
       createdAt: true,
-      family: { select: { name: true } },
-      child: { select: { id: true, firstName: true, lastName: true } },
-      group: { select: { id: true, name: true } },
       reads: { where: { userId: user.id }, select: { lastReadAt: true } },
       messages: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -289,12 +286,7 @@ export async function getThread(user: Reader, threadId: string, now: Date = new 
   const side = sideOfRole(user.role);
   const newest = thread.messages[thread.messages.length - 1];
   return {
-    id: thread.id,
-    subject: thread.subject,
-    familyName: thread.family.name,
-    child: thread.child,
-    group: thread.group,
-    broadcast: thread.broadcastId !== null,
+    ...threadHead(thread),
     startedAt: thread.createdAt.toISOString(),
     messages: thread.messages.map((m) => {
       const authorSide = sideOfRole(m.author.role);
@@ -608,6 +600,28 @@ async function replayStarted(user: Pick<SessionUser, "id">, clientKey: string, e
   return { ok: true, data: { threadId: found.id, groupId: found.groupId, threads: 1, replayed: true } };
 }
 
+/** One thread with one family about one child, written once per client key (a second try replays it). */
+function startOneThread(
+  user: Writer,
+  to: { familyId: string; group: { id: string; name: string }; child: { id: string; firstName: string } },
+  message: { subject: string; body: string; clientKey: string },
+  now: Date,
+  replay: () => Promise<SendResult<ThreadsStarted> | null>,
+): Promise<SendResult<ThreadsStarted>> {
+  const { familyId, group, child } = to;
+  return idempotent(async () => {
+    const [threadId] = await db.$transaction((tx) =>
+      writeThreads(
+        tx,
+        user,
+        [{ familyId, groupId: group.id, groupName: group.name, child: { id: child.id, firstName: child.firstName }, subject: message.subject, body: message.body, clientKey: message.clientKey, broadcastId: null }],
+        now,
+      ),
+    );
+    return { ok: true, data: { threadId: threadId!, groupId: group.id, threads: 1, replayed: false } };
+  }, replay);
+}
+
 /** "Bericht schrijven" by a parent: a new thread about their child with the staff of the child's group. */
 export async function startFamilyThread(user: Writer, data: StartThreadData, now: Date = new Date()): Promise<SendResult<ThreadsStarted>> {
   if (!isParent(user)) return { ok: false, code: "errors.forbidden" };
@@ -624,17 +638,7 @@ export async function startFamilyThread(user: Writer, data: StartThreadData, now
   const group = child.placements[0]?.group;
   if (!group) return { ok: false, code: "Messages.errors.groupNotCurrent", field: "groupId" };
 
-  return idempotent(async () => {
-    const [threadId] = await db.$transaction((tx) =>
-      writeThreads(
-        tx,
-        user,
-        [{ familyId: user.familyId, groupId: group.id, groupName: group.name, child: { id: child.id, firstName: child.firstName }, subject: data.subject, body: data.body, clientKey: data.clientKey, broadcastId: null }],
-        now,
-      ),
-    );
-    return { ok: true, data: { threadId: threadId!, groupId: group.id, threads: 1, replayed: false } };
-  }, replay);
+  return startOneThread(user, { familyId: user.familyId, group, child }, data, now, replay);
 }
 
 /** The client key of each family's thread of a message to all families (one key per form submit). */
@@ -666,17 +670,7 @@ export async function startStaffThreads(user: Writer, data: StartStaffThreadData
       select: { id: true, firstName: true, familyId: true },
     });
     if (!child) return { ok: false, code: "errors.notFound", field: "childId" };
-    return idempotent(async () => {
-      const [threadId] = await db.$transaction((tx) =>
-        writeThreads(
-          tx,
-          user,
-          [{ familyId: child.familyId, groupId: group.id, groupName: group.name, child: { id: child.id, firstName: child.firstName }, subject: data.subject, body: data.body, clientKey: data.clientKey, broadcastId: null }],
-          now,
-        ),
-      );
-      return { ok: true, data: { threadId: threadId!, groupId: group.id, threads: 1, replayed: false } };
-    }, replay);
+    return startOneThread(user, { familyId: child.familyId, group, child }, data, now, replay);
   }
 
   const replay = async (): Promise<SendResult<ThreadsStarted> | null> => {

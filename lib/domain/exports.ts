@@ -2,7 +2,7 @@
 // parts — the period, the names and EXIF dates of the photos in the ZIP, and the readable HTML file.
 // Everything here is in Amsterdam time, like every instant shown to a user.
 
-import { APP_TIME_ZONE } from "@/lib/format/time-zone";
+import { amsterdamWallClock } from "@/lib/format/date";
 import { addDays, compareIsoDates } from "./dates";
 import type { IsoDate } from "./types";
 import { escapeHtml } from "@/lib/format/html";
@@ -11,36 +11,6 @@ import { escapeHtml } from "@/lib/format/html";
 export const EXPORT_LINK_DAYS = 7;
 /** The longest period of a diary export, in days (a child's whole time at the daycare fits). */
 export const MAX_EXPORT_PERIOD_DAYS = 366 * 6;
-
-const partsFormatter = new Intl.DateTimeFormat("en-CA", {
-  timeZone: APP_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-  timeZoneName: "longOffset",
-});
-
-interface WallClock {
-  year: string;
-  month: string;
-  day: string;
-  hour: string;
-  minute: string;
-  second: string;
-  /** "+01:00" or "+02:00". */
-  offset: string;
-}
-
-/** The Amsterdam wall clock of an instant. */
-export function amsterdamWallClock(instant: Date): WallClock {
-  const p = Object.fromEntries(partsFormatter.formatToParts(instant).map((x) => [x.type, x.value]));
-  const offset = /GMT([+-]\d{2}:\d{2})/.exec(p.timeZoneName ?? "")?.[1] ?? "+00:00";
-  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second!, offset };
-}
 
 /** The moment a photo stands for: when it was taken, else when it was uploaded. */
 export function photoMoment(photo: { takenAt: Date | null; createdAt: Date }): Date {

@@ -7,7 +7,7 @@
 // Wall times that do not exist (02:30 in March) end at the first moment after the gap (03:00 CEST);
 // wall times that occur twice (02:30 in October) end at the first occurrence after `now`.
 
-import { APP_TIME_ZONE } from "@/lib/format/time-zone";
+import { amsterdamWallClock } from "@/lib/format/date";
 
 export interface QuietHours {
   /** Minutes since local midnight, 0–1439. */
@@ -60,17 +60,6 @@ export function quietHoursOptions(step: number = QUIET_HOURS_STEP): number[] {
 
 // ─── Wall clock in Europe/Amsterdam ─────────────────────────────────────────
 
-const wallFormatter = new Intl.DateTimeFormat("en-GB", {
-  timeZone: APP_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
 interface WallTime {
   year: number;
   month: number;
@@ -81,11 +70,8 @@ interface WallTime {
 }
 
 function wallTime(instant: Date): WallTime {
-  const p: Record<string, number> = {};
-  for (const part of wallFormatter.formatToParts(instant)) {
-    if (part.type !== "literal") p[part.type] = Number(part.value);
-  }
-  return { year: p.year!, month: p.month!, day: p.day!, minute: p.hour! * 60 + p.minute!, second: p.second! };
+  const w = amsterdamWallClock(instant);
+  return { year: Number(w.year), month: Number(w.month), day: Number(w.day), minute: Number(w.hour) * 60 + Number(w.minute), second: Number(w.second) };
 }
 
 /** UTC offset (ms) of Amsterdam at `ms`: the wall clock read as if it were UTC, minus the instant. */

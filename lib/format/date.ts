@@ -44,6 +44,36 @@ export function amsterdamToday(now: Date = new Date()): Date {
   return parseIsoDate(amsterdamIsoDate(now));
 }
 
+const wallClockFormatter = new Intl.DateTimeFormat("en-CA", {
+  timeZone: APP_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "longOffset",
+});
+
+export interface WallClock {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+  /** "+01:00" or "+02:00". */
+  offset: string;
+}
+
+/** The Amsterdam wall clock of an instant, as zero-padded parts and its UTC offset. */
+export function amsterdamWallClock(instant: Date): WallClock {
+  const p = Object.fromEntries(wallClockFormatter.formatToParts(instant).map((x) => [x.type, x.value]));
+  const offset = /GMT([+-]\d{2}:\d{2})/.exec(p.timeZoneName ?? "")?.[1] ?? "+00:00";
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second!, offset };
+}
+
 export type DayStyle = "long" | "medium" | "short" | "weekday";
 
 const DAY_OPTIONS: Record<DayStyle, Intl.DateTimeFormatOptions> = {

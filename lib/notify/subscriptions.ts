@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
+import { sameOrigin } from "@/lib/server/http/same-origin";
 import { subscriptionSchema } from "./subscription-schema";
 
 // The browser's push subscription (issue 5 §2): POST /api/push/subscription saves or refreshes it for
@@ -28,17 +29,6 @@ type Json = Record<string, unknown>;
 
 function json(status: number, body: Json): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } });
-}
-
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true; // not a browser's cross-origin request (browsers send Origin on every POST)
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 const unsubscribeSchema = z.object({ endpoint: z.string().min(1).max(2048) });

@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/types";
 import { uploadPhoto, videoInDiaryEnabled, type UploadOptions } from "@/lib/db/photo-upload";
 import { parseUploadQuery } from "@/lib/schemas/photo-upload";
+import { sameOrigin } from "@/lib/server/http/same-origin";
 import { photoErrorValues, PHOTO_LIMITS } from "./process";
 import { VIDEO_LIMITS } from "./video";
 
@@ -28,17 +29,6 @@ export interface UploadResponseBody {
 
 function json(status: number, body: UploadResponseBody): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } });
-}
-
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true; // not a browser's cross-origin request (browsers send Origin on every POST)
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /** The body, or "tooLarge" as soon as it passes `maxBytes` (the rest is never read). */
