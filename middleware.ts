@@ -11,7 +11,7 @@ import { isLocale, routing } from "@/lib/i18n/routing";
 const intlMiddleware = createIntlMiddleware(routing);
 
 /** Pages reachable without a session, as paths after the locale prefix. */
-const PUBLIC_PATHS = ["/login", "/forgot-password", "/reset-password", "/activate"];
+const PUBLIC_PATHS = ["/login", "/forgot-password", "/reset-password", "/activate", "/offline"];
 
 function isPublicPath(pathAfterLocale: string): boolean {
   return PUBLIC_PATHS.some((p) => pathAfterLocale === p || pathAfterLocale.startsWith(`${p}/`));

@@ -54,6 +54,8 @@ export async function logOut(page: Page, locale: Locale) {
 
 /** axe: no serious or critical violations (WCAG 2.1 A/AA rules). */
 export async function expectAccessible(page: Page) {
+  // Next streams the metadata of dynamic pages: wait for the <title> before judging the document.
+  await expect.poll(() => page.title()).not.toBe("");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);

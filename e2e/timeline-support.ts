@@ -39,6 +39,8 @@ export const entryHeading = (locale: Locale, name: string) => t(locale, "Timelin
 
 /** "Meer laden" by keyboard on the timeline at `path`: the next page loads in place (the URL stays) and its first item has focus. */
 export async function loadMoreByKeyboard(page: Page, locale: Locale, path: string) {
+  // Before hydration the link is a plain link to `?after=` (a full page load): wait until the feed is interactive.
+  await expect(page.locator('[data-timeline-feed="interactive"]')).toHaveCount(1);
   await page.getByRole("link", { name: t(locale, "Timeline.loadMore") }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`${path}$`));

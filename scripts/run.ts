@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { buildIcons } from "./build-icons";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded";
 import { migrate } from "./db/migrate";
 import { applyLocalVapidKeys } from "./vapid-keys";
@@ -122,6 +123,9 @@ async function main(): Promise<number> {
     // (without them push is off, with a warning in the log).
     const ownDeployment = command === "start" && !embedded && Boolean(process.env.DATABASE_URL);
     if (!ownDeployment && applyLocalVapidKeys(env, DATA_DIR)) log("web push: using the local VAPID key pair in .data/vapid.json");
+    // The app icons (public/icons, git-ignored): `npm run build` makes them (prebuild); dev never builds,
+    // and a build made with plain `next build` lacks them. Cheap when they are up to date.
+    if ((await buildIcons()).length) log("generated the app icons in public/icons");
     log(`${command === "dev" ? "development" : "production"} server on ${env.APP_URL}`);
     return await run(localBin("next"), [command, "--port", port], env);
   } finally {

@@ -3,7 +3,11 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ServiceWorkerRegistration } from "@/components/pwa/sw-register";
 import { routing } from "@/lib/i18n/routing";
+import { pwaIconUrl } from "@/lib/pwa/icons";
+import { manifestUrl } from "@/lib/pwa/manifest";
+import { PWA_THEME_COLOR } from "@/lib/pwa/theme";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
@@ -15,11 +19,24 @@ export async function generateMetadata({ params }: Omit<Props, "children">): Pro
     title: { template: `%s · ${t("name")}`, default: t("name") },
     description: t("description"),
     applicationName: t("name"),
+    // Installable app (lib/pwa): the manifest in this language, and for iOS, which ignores most of the
+    // manifest, a home screen icon, title and status bar. "default" keeps the status bar above the page,
+    // so the top of the shell is never under it.
+    manifest: manifestUrl(locale),
+    // Setting `icons` replaces the link Next makes for app/icon.svg, so the favicon is listed here too.
+    icons: {
+      icon: [
+        { url: "/icon.svg", type: "image/svg+xml", sizes: "any" },
+        { url: pwaIconUrl("icon-192.png"), type: "image/png", sizes: "192x192" },
+      ],
+      apple: [{ url: pwaIconUrl("apple-touch-icon.png"), sizes: "180x180", type: "image/png" }],
+    },
+    appleWebApp: { capable: true, title: t("name"), statusBarStyle: "default" },
   };
 }
 
 export const viewport: Viewport = {
-  themeColor: "#22614f",
+  themeColor: PWA_THEME_COLOR,
   width: "device-width",
   initialScale: 1,
   viewportFit: "cover",
@@ -33,7 +50,10 @@ export default async function LocaleLayout({ children, params }: Props) {
     <html lang={locale}>
       <body className="min-h-dvh bg-canvas font-sans text-ink">
         {/* In next-intl 4 the provider inherits locale, messages, time zone and formats from the request. */}
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          {children}
+          <ServiceWorkerRegistration />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -35,11 +35,14 @@ export function AppShell({
 }) {
   const t = useTranslations();
   return (
-    <div className="min-h-dvh">
+    // Safe areas (viewport-fit=cover, app/[locale]/layout.tsx): as an installed app on a phone with a
+    // notch or rounded corners, nothing may sit under them. In-flow content (the top bar, the page) keeps
+    // clear through this padding; the fixed bars (side bar, bottom tab bar) pad themselves.
+    <div className="min-h-dvh pr-[env(safe-area-inset-right)] pl-[env(safe-area-inset-left)]">
       <a href="#main" className="skip-link">
         {t("App.skipToContent")}
       </a>
-      <header className="sticky top-0 z-20 flex flex-wrap items-center border-b border-line bg-surface lg:fixed lg:inset-y-0 lg:left-0 lg:w-72 lg:flex-col lg:flex-nowrap lg:items-stretch lg:gap-6 lg:overflow-y-auto lg:border-r lg:border-b-0 lg:px-4 lg:py-5">
+      <header className="sticky top-0 z-20 flex flex-wrap items-center border-b border-line bg-surface pt-[env(safe-area-inset-top)] lg:fixed lg:inset-y-0 lg:left-0 lg:w-[calc(18rem+env(safe-area-inset-left))] lg:flex-col lg:flex-nowrap lg:items-stretch lg:gap-6 lg:overflow-y-auto lg:border-r lg:border-b-0 lg:pt-[max(1.25rem,env(safe-area-inset-top))] lg:pr-4 lg:pb-[max(1.25rem,env(safe-area-inset-bottom))] lg:pl-[max(1rem,env(safe-area-inset-left))]">
         <Link
           href={homeHref}
           className="order-1 flex min-h-11 items-center gap-2 px-4 py-2 font-bold text-brand-800 lg:px-3"
@@ -83,7 +86,7 @@ export function AppShell({
           </div>
         ) : null}
       </header>
-      <main id="main" tabIndex={-1} className="px-4 pt-6 pb-28 focus:outline-none sm:px-6 lg:ml-72 lg:px-10 lg:pt-10 lg:pb-12">
+      <main id="main" tabIndex={-1} className="px-4 pt-6 pb-[calc(7rem+env(safe-area-inset-bottom))] focus:outline-none sm:px-6 lg:ml-72 lg:px-10 lg:pt-10 lg:pb-12">
         <div className="mx-auto w-full max-w-4xl">{children}</div>
       </main>
       <NavLinks variant="bar" items={navItems} label={navLabel} />

@@ -4,6 +4,7 @@ import { signOut } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
+import { clearPrivateCaches } from "@/lib/pwa/clear-caches";
 import { Icon } from "./icons";
 
 /** Ends the next-auth session and returns to the log-in page in the current language. */
@@ -23,6 +24,8 @@ export function LogoutButton() {
         try {
           // No redirect through next-auth: its callback URL is built from NEXTAUTH_URL, which may name
           // another host than the one in the address bar. A full page load also drops the client cache.
+          // The service worker's cached photo thumbnails belong to this user: gone before the session is.
+          await clearPrivateCaches();
           await signOut({ redirect: false });
           // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load on purpose
           window.location.assign(`/${locale}/login`);

@@ -65,7 +65,7 @@ export function NavLinks({ items, label, variant }: { items: NavItem[]; label: s
     return (
       <nav
         aria-label={label}
-        className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] lg:hidden"
+        className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface pr-[env(safe-area-inset-right)] pb-[env(safe-area-inset-bottom)] pl-[env(safe-area-inset-left)] lg:hidden"
       >
         <ul className="mx-auto flex max-w-xl">
           {items.map((item) => {

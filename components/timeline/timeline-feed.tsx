@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState, type MouseEvent } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type MouseEvent } from "react";
 import { LinkButton } from "@/components/ui/link-button";
 import { loadStaffTimelinePageAction } from "@/lib/actions/diary/staff-timeline";
 import { loadTimelinePageAction } from "@/lib/actions/diary/timeline";
@@ -18,6 +18,8 @@ import { TimelineArticle } from "./timeline-items";
  * Parents' "Mijn kind" by default; the staff pages pass `staff` (their own action, which takes a group
  * too), the page's own path for the links without JavaScript, and the staff entry page's path.
  */
+const noSubscription = () => () => {};
+
 export function TimelineFeed({
   initialItems,
   initialCursor,
@@ -96,6 +98,9 @@ export function TimelineFeed({
     return () => observer.disconnect();
   }, [cursor, failed, loadMore]);
 
+  // Set once the feed is interactive (hydrated): until then "Meer laden" is a plain link to `?after=`.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
+
   useEffect(() => {
     const key = focusKey.current;
     if (!key) return;
@@ -116,7 +121,7 @@ export function TimelineFeed({
 
   return (
     <>
-      <ol ref={list} className="flex flex-col gap-4">
+      <ol ref={list} className="flex flex-col gap-4" data-timeline-feed={interactive ? "interactive" : "static"}>
         {items.map((item) => (
           <li key={item.key} data-key={item.key}>
             <TimelineArticle item={item} locale={locale} focusable entryBasePath={entryBasePath} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NotificationSettingsForm } from "@/components/notifications/notification-settings-form";
+import { PushDeviceToggle } from "@/components/pwa/push-device-toggle";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent } from "@/lib/auth/guards";
@@ -26,6 +27,7 @@ export default async function NotificationSettingsPage({ params }: Props) {
     <>
       <PageHeader title={t("title")} description={t("intro")} before={<BackLink href="/more">{t("backToMore")}</BackLink>} />
       <NotificationSettingsForm events={settings.events} quietHours={settings.quietHours} pushDevices={settings.pushDevices} />
+      <PushDeviceToggle />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NotificationSettingsForm } from "@/components/notifications/notification-settings-form";
+import { PushDeviceToggle } from "@/components/pwa/push-device-toggle";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/guards";
 import { readLocale, type LocaleParams } from "@/lib/i18n/params";
@@ -25,6 +26,7 @@ export default async function StaffNotificationSettingsPage({ params }: Props) {
     <>
       <PageHeader title={t("title")} description={t("intro")} />
       <NotificationSettingsForm events={settings.events} quietHours={settings.quietHours} pushDevices={settings.pushDevices} />
+      <PushDeviceToggle />
     </>
   );
 }
