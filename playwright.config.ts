@@ -24,7 +24,7 @@ const firefox: Project[] = existsSync(firefoxPath)
       {
         name: "firefox",
         // Specs that change accounts (password reset, activation) run once, in Chromium.
-        testMatch: /(auth|shell|photo-viewer|photo-upload)\.spec\.ts/,
+        testMatch: /(auth|shell|photo-viewer|photo-upload|pwa-install|pwa-offline)\.spec\.ts/,
         use: {
           browserName: "firefox",
           channel: "moz-firefox",

@@ -36,7 +36,9 @@ for (const locale of locales) {
     launchOptions,
     baseURL,
     request,
+    browserName,
   }) => {
+    test.skip(browserName !== "chromium", "installability is read over CDP (Page.getInstallabilityErrors), which only Chromium has");
     const profile = mkdtempSync(path.join(tmpdir(), "ouderportaal-pwa-"));
     const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
     try {
@@ -130,7 +132,8 @@ test("the pages link the favicon, and iOS gets a home screen icon, title and sta
 test.describe("as an installed app on a phone with a notch (landscape)", () => {
   test.use({ viewport: { width: 844, height: 390 }, hasTouch: true });
 
-  test("the shell keeps clear of the safe areas", async ({ page }) => {
+  test("the shell keeps clear of the safe areas", async ({ page, browserName }) => {
+    test.skip(browserName !== "chromium", "safe-area insets are emulated over CDP (Emulation.setSafeAreaInsetsOverride), which only Chromium has");
     const insets = { top: 20, left: 47, right: 47, bottom: 21 };
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Emulation.setSafeAreaInsetsOverride", { insets });
