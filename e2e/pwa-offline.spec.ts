@@ -167,7 +167,7 @@ test("a push delivered to the service worker shows the notification with icon, b
 // service, which this closed network does not have (environment.md): Chromium's subscribe fails, and
 // the page must say so and store nothing. Refused permission is reported as such.
 test("turning on push on this device: refused permission and an unreachable push service are reported", async ({ page, context, browserName }) => {
-  test.skip(browserName !== "chromium", "not yet working in Firefox ESR over BiDi: the page navigates away during the permission step ('Execution context was destroyed'); not investigated yet");
+  test.skip(browserName !== "chromium", "not yet working in Firefox ESR over BiDi: the settings page navigates while it is checked ('Execution context was destroyed'); not investigated yet");
   const subscriptions = async () =>
     Number(
       (
@@ -200,8 +200,7 @@ test("turning on push on this device: refused permission and an unreachable push
 // beschikbaar — Herladen", and the button lets it take over and reloads. The test cannot change the
 // served /sw.js (and Playwright does not intercept a worker's script fetch), so the new worker is the same
 // real worker under another URL (/sw.js?…), which the browser treats as an update of the registration.
-test("a waiting new service worker is offered as a new version, and Herladen activates it", async ({ page, browserName }) => {
-  test.skip(browserName !== "chromium", "not yet working in Firefox ESR over BiDi: the second registration never shows a waiting worker; not investigated yet");
+test("a waiting new service worker is offered as a new version, and Herladen activates it", async ({ page }) => {
   await page.goto("/nl/login");
   await controlledByWorker(page);
   const prompt = page.getByRole("status").filter({ hasText: t("nl", "Pwa.sw.updateAvailable") });
@@ -220,5 +219,8 @@ test("a waiting new service worker is offered as a new version, and Herladen act
   await reloaded;
   await expect(page.getByRole("button", { name: t("nl", "Auth.login.submit") })).toBeVisible();
   await expect(prompt).toHaveCount(0);
-  expect(await registration()).toEqual({ waiting: null, active: expect.stringMatching(/next-deployment$/), controller: expect.stringMatching(/next-deployment$/) });
+  // The new worker is active and controls the page. (The reloaded page registers /sw.js again, which for
+  // this test's second URL is another "update": Firefox installs it as a new waiting worker, Chromium not
+  // yet. With one URL in real deployments that cannot happen.)
+  expect(await registration()).toMatchObject({ active: expect.stringMatching(/next-deployment$/), controller: expect.stringMatching(/next-deployment$/) });
 });
