@@ -37,6 +37,11 @@ const firefox: Project[] = existsSync(firefoxPath)
               "app.update.enabled": false,
               "browser.safebrowsing.update.enabled": false,
               "network.dns.disablePrefetch": true,
+              // As headless Chromium does: notification permission is refused unless the test grants it
+              // (headless Firefox would wait for an answer to its prompt forever), and the push service
+              // is unreachable at once rather than after Mozilla's server times out.
+              "permissions.default.desktop-notification": 2,
+              "dom.push.serverURL": "wss://127.0.0.1:9/",
             },
           },
         },

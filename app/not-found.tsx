@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HydrationMarker } from "@/components/hydration-marker";
 
 // Reached only for requests that never got a locale (the middleware prefixes every page path), e.g.
 // a missing static file. No locale is known, so it says it in both languages.
@@ -23,6 +24,7 @@ export default function GlobalNotFound() {
             </Link>
           </p>
         </main>
+        <HydrationMarker />
       </body>
     </html>
   );

@@ -154,7 +154,8 @@ test("a push delivered to the service worker shows the notification with icon, b
     page.evaluate(async () =>
       (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, icon: n.icon, badge: n.badge, tag: n.tag, data: n.data as unknown })),
     );
-  await expect.poll(notifications).toEqual([
+  // The worker may be stopped when the push arrives; Chromium starts it first (slow on a busy machine).
+  await expect.poll(notifications, { timeout: 15_000 }).toEqual([
     { title: payload.title, body: payload.body, icon: `${origin}/icons/icon-192.png`, badge: `${origin}/icons/badge-96.png`, tag: payload.tag, data: { url: payload.url } },
   ]);
   // A newer push with the same tag replaces the notification instead of adding one.
@@ -163,14 +164,13 @@ test("a push delivered to the service worker shows the notification with icon, b
     registrationId: await registrationId,
     data: JSON.stringify({ ...payload, body: "Juf Anna: en neem een handdoek mee" }),
   });
-  await expect.poll(async () => (await notifications()).map((n) => n.body)).toEqual(["Juf Anna: en neem een handdoek mee"]);
+  await expect.poll(async () => (await notifications()).map((n) => n.body), { timeout: 15_000 }).toEqual(["Juf Anna: en neem een handdoek mee"]);
 });
 
 // "Meldingen op dit apparaat" (components/pwa/push-device-toggle.tsx). A real subscription needs a push
 // service, which this closed network does not have (environment.md): Chromium's subscribe fails, and
 // the page must say so and store nothing. Refused permission is reported as such.
 test("turning on push on this device: refused permission and an unreachable push service are reported", async ({ page, context, browserName }) => {
-  test.skip(browserName !== "chromium", "not yet working in Firefox ESR over BiDi: the settings page navigates while it is checked ('Execution context was destroyed'); not investigated yet");
   const subscriptions = async () =>
     Number(
       (
@@ -186,7 +186,9 @@ test("turning on push on this device: refused permission and an unreachable push
   await expect(device.getByText(t("nl", "Pwa.push.stateOff"))).toBeVisible();
   const enable = device.getByRole("button", { name: t("nl", "Pwa.push.enable") });
   await expect(enable).toBeVisible();
-  await expectAccessible(page);
+  // Firefox ESR 153's headless content process crashes while axe checks this page (seen here as
+  // "A content process crashed" and the page closing): the page is checked in Chromium.
+  if (browserName !== "firefox") await expectAccessible(page);
 
   // Without permission (the headless browser denies by default):
   await enable.click();

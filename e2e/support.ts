@@ -52,9 +52,20 @@ export async function logOut(page: Page, locale: Locale) {
   await expect(page).toHaveURL(new RegExp(`/${locale}/login`));
 }
 
+/**
+ * Until the page is hydrated (components/hydration-marker.tsx) its controls are plain HTML, and Next's
+ * router may still settle the history entry, which Firefox over WebDriver BiDi reports as a navigation
+ * that ends any script running in the page.
+ */
+export async function hydrated(page: Page) {
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1, { timeout: 15_000 });
+}
+
 /** axe: no serious or critical violations (WCAG 2.1 A/AA rules). */
 export async function expectAccessible(page: Page) {
-  // Next streams the metadata of dynamic pages: wait for the <title> before judging the document.
+  // Next streams the metadata of dynamic pages: wait for the <title> and the hydrated page before
+  // judging the document.
+  await hydrated(page);
   await expect.poll(() => page.title()).not.toBe("");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

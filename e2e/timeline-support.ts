@@ -37,7 +37,11 @@ export async function insertOldEntries(childId: string, authorEmail: string, { d
 export const timelineItems = (page: Page) => page.getByRole("main").locator("[data-timeline-item]");
 export const entryHeading = (locale: Locale, name: string) => t(locale, "Timeline.entryTitle").replace("{name}", name);
 
-/** "Meer laden" by keyboard on the timeline at `path`: the next page loads in place (the URL stays) and its first item has focus. */
+/**
+ * "Meer laden" by keyboard on the timeline at `path`: the next page loads in place (the URL stays) and its
+ * first item has focus. Focusing the link scrolls the sentinel into view, so the page may already be
+ * loading (or loaded, and the link gone) when Enter is pressed: the feed focuses the new item either way.
+ */
 export async function loadMoreByKeyboard(page: Page, locale: Locale, path: string) {
   // Before hydration the link is a plain link to `?after=` (a full page load): wait until the feed is interactive.
   await expect(page.locator('[data-timeline-feed="interactive"]')).toHaveCount(1);

@@ -3,6 +3,7 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { HydrationMarker } from "@/components/hydration-marker";
 import { ServiceWorkerRegistration } from "@/components/pwa/sw-register";
 import { routing } from "@/lib/i18n/routing";
 import { pwaIconUrl } from "@/lib/pwa/icons";
@@ -53,6 +54,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         <NextIntlClientProvider>
           {children}
           <ServiceWorkerRegistration />
+          <HydrationMarker />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -13,7 +13,8 @@ import { TimelineArticle } from "./timeline-items";
  * The timeline after its server-rendered first page: the next page loads when the sentinel below the
  * list scrolls into view (IntersectionObserver) or when "Meer laden" is pressed. Without JavaScript
  * "Meer laden" is a plain link to the next page (`?after=`), so it works everywhere; with it, the
- * link's click loads in place and moves focus to the first new item for keyboard users. A series that
+ * link's click loads in place and moves focus to the first new item for keyboard users (as does a
+ * page that the sentinel loads while the link has focus). A series that
  * continues on the next page gets its photos added to the item already shown (lib/domain/timeline.ts).
  * Parents' "Mijn kind" by default; the staff pages pass `staff` (their own action, which takes a group
  * too), the page's own path for the links without JavaScript, and the staff entry page's path.
@@ -52,6 +53,8 @@ export function TimelineFeed({
   const busy = useRef(false);
   const sentinel = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
+  /** Holds "Meer laden"; see `loadMore` for why its focus matters. */
+  const moreArea = useRef<HTMLDivElement>(null);
 
   const staffFeed = staff !== undefined;
   const staffGroupId = staff?.groupId ?? null;
@@ -70,7 +73,11 @@ export function TimelineFeed({
         const next = appendTimelinePage(items, page.items);
         setItems(next);
         setAnnouncement(t("loaded", { count: next.length - items.length }));
-        if (focusNext.current && next[items.length]) focusKey.current = next[items.length]!.key;
+        // Focus the first new item when "Meer laden" was pressed, and also when it merely had focus: a
+        // keyboard user tabbing to it scrolls the sentinel into view, and without this the page they
+        // wanted would load above them (or the link would vanish with its focus at the end).
+        const moreFocused = moreArea.current?.contains(document.activeElement) ?? false;
+        if ((focusNext.current || moreFocused) && next[items.length]) focusKey.current = next[items.length]!.key;
         focusNext.current = false;
         setCursor(page.nextCursor);
       } catch {
@@ -129,7 +136,7 @@ export function TimelineFeed({
         ))}
       </ol>
       <div ref={sentinel} aria-hidden="true" className="h-px" />
-      <div className="mt-4 flex flex-col items-center gap-2">
+      <div ref={moreArea} className="mt-4 flex flex-col items-center gap-2">
         <p role="status" className="text-sm text-muted">
           {loading ? t("loading") : failed ? "" : cursor ? <span className="sr-only">{announcement}</span> : items.length > 0 ? t("end") : ""}
         </p>
