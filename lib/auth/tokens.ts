@@ -39,10 +39,13 @@ export async function issuePasswordToken(userId: string, purpose: TokenPurpose, 
   return { token, expiresAt };
 }
 
-const usable = (now: Date) => ({ usedAt: null, expiresAt: { gt: now }, user: { disabledAt: null } }) as const;
+/** A password link (reset or activation) that still works; never an e-mail change link. */
+const usable = (now: Date) =>
+  ({ purpose: { in: PASSWORD_PURPOSES }, usedAt: null, expiresAt: { gt: now }, user: { disabledAt: null } }) as const;
+const PASSWORD_PURPOSES: TokenPurpose[] = ["RESET", "ACTIVATE"];
 
 export interface TokenInfo {
-  purpose: TokenPurpose;
+  purpose: "RESET" | "ACTIVATE";
   userId: string;
   email: string;
 }
@@ -54,7 +57,7 @@ export async function inspectPasswordToken(token: string, now: Date = new Date()
     where: { tokenHash: hashToken(token), ...usable(now) },
     select: { purpose: true, userId: true, user: { select: { email: true } } },
   });
-  return row ? { purpose: row.purpose, userId: row.userId, email: row.user.email } : null;
+  return row ? { purpose: passwordPurpose(row.purpose), userId: row.userId, email: row.user.email } : null;
 }
 
 /**
@@ -82,6 +85,11 @@ export async function consumePasswordToken(
       data: { passwordHash, activatedAt: row.user.activatedAt ?? now, sessionVersion: { increment: 1 } },
     });
     await tx.passwordToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
-    return { purpose: row.purpose, userId: row.userId, email: row.user.email };
+    return { purpose: passwordPurpose(row.purpose), userId: row.userId, email: row.user.email };
   });
+}
+
+function passwordPurpose(purpose: TokenPurpose): "RESET" | "ACTIVATE" {
+  if (purpose === "RESET" || purpose === "ACTIVATE") return purpose;
+  throw new Error(`not a password link: ${purpose}`);
 }

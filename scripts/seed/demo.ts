@@ -37,8 +37,8 @@ export const DEMO_ORGANISATION_SLUG = "de-regenboog";
 
 type ItemStatus = "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED" | "EXPIRED" | "REGISTERED";
 type PaymentMethod = "INVOICE" | "CREDIT" | "FLEX" | "SWAP";
-type PermissionKind = "PHOTOS" | "GROUP_PHOTOS" | "PUBLICATIONS" | "TRIPS" | "CAR_TRANSPORT" | "SUNSCREEN";
-const PERMISSION_KINDS: PermissionKind[] = ["PHOTOS", "GROUP_PHOTOS", "PUBLICATIONS", "TRIPS", "CAR_TRANSPORT", "SUNSCREEN"];
+type PermissionKind = "PHOTOS" | "GROUP_PHOTOS" | "PUBLICATIONS" | "DIARY" | "TRIPS" | "CAR_TRANSPORT" | "SUNSCREEN";
+const PERMISSION_KINDS: PermissionKind[] = ["PHOTOS", "GROUP_PHOTOS", "PUBLICATIONS", "DIARY", "TRIPS", "CAR_TRANSPORT", "SUNSCREEN"];
 
 // ─── Static description of the organisation ─────────────────────────────────
 
@@ -1313,6 +1313,7 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
     if (spec.published) checkPast(spec.published, `news ${spec.title}`);
     data.newsItems.push({
       id,
+      organisationId,
       locationId: locationId[spec.location],
       authorId: spec.author ? uid(spec.author) : null,
       title: spec.title,
@@ -1382,6 +1383,7 @@ export function buildDemoData(todayInput: Date | string = amsterdamDay()): DemoD
       const published = at(month, 9);
       data.newsletters.push({
         id: randomUUID(),
+        organisationId,
         locationId: locationId[location],
         title: `Nieuwsbrief ${name}`,
         fileId,
