@@ -63,6 +63,7 @@ describe("authorize()", () => {
       familyId,
       guardianRank: 1,
       groupIds: [],
+      documentsOnlyUntil: null,
     });
     expect(await attempts("ouder@example.test")).toMatchObject([{ ip, success: true }]);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastLoginAt).not.toBeNull();

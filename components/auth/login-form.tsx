@@ -63,7 +63,9 @@ export function LoginForm({ target, initialError = null }: { target: string; ini
       ? t("invalidCredentials")
       : error?.kind === "rateLimited"
         ? t("rateLimited", { minutes: minutesToWait(error.retryAfterSeconds) })
-        : error
+        : error?.kind === "accountClosed"
+          ? t("accountClosed")
+          : error
           ? t("unexpected")
           : null;
 

@@ -1,7 +1,7 @@
 // Inline SVG icons for the menus; decorative only (the label is always text next to them).
 import type { ReactElement } from "react";
 
-export type IconName = "home" | "messages" | "agenda" | "location" | "more" | "groups" | "requests" | "logout" | "logo" | "diary" | "absence" | "bell";
+export type IconName = "home" | "messages" | "agenda" | "location" | "more" | "groups" | "requests" | "logout" | "logo" | "diary" | "absence" | "bell" | "content";
 
 const PATHS: Record<IconName, ReactElement> = {
   bell: (
@@ -33,6 +33,12 @@ const PATHS: Record<IconName, ReactElement> = {
     <>
       <path d="M12 21s-6.5-6.2-6.5-11a6.5 6.5 0 0 1 13 0c0 4.8-6.5 11-6.5 11z" />
       <circle cx="12" cy="10" r="2.5" />
+    </>
+  ),
+  content: (
+    <>
+      <path d="M6 3.5h9l3.5 3.5v13.5H6z" />
+      <path d="M9 10h6.5M9 13.5h6.5M9 17h4" />
     </>
   ),
   more: (

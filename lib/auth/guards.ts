@@ -56,9 +56,15 @@ export async function requireUser(locale?: string): Promise<SessionUser> {
   return enforce(userAccess(await getSessionUser()), locale);
 }
 
-/** A parent; staff are sent to /staff. */
-export async function requireParent(locale?: string): Promise<SessionUser> {
-  return enforce(parentAccess(await getSessionUser()), locale);
+/**
+ * A parent; staff are sent to /staff. A parent whose account is open for documents only (care ended
+ * and the diary windows passed, lib/domain/post-contract.ts) is sent to Overig unless the page is one
+ * of those that stay: `documentsOnly: true` (Overig, personal data, documents, the data export).
+ */
+export async function requireParent(locale?: string, options: { documentsOnly?: boolean } = {}): Promise<SessionUser> {
+  const user = await enforce(parentAccess(await getSessionUser()), locale);
+  if (user.documentsOnlyUntil && !options.documentsOnly) redirect(`/${await currentLocale(locale)}/more`);
+  return user;
 }
 
 /** STAFF, PLANNER or ADMIN; parents are sent to their home. */

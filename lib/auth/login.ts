@@ -16,6 +16,8 @@ void dummyPasswordHash();
 export type LoginResult =
   | { ok: true; user: SessionUser; sessionVersion: number }
   | { ok: false; reason: "invalid" }
+  /** The right password for an account that has been closed after care ended (told only then). */
+  | { ok: false; reason: "closed" }
   | { ok: false; reason: "rateLimited"; scope: "account" | "ip"; retryAfterSeconds: number };
 
 export async function authenticate(credentials: unknown, ip: string, now: Date = new Date()): Promise<LoginResult> {
@@ -28,7 +30,7 @@ export async function authenticate(credentials: unknown, ip: string, now: Date =
   const gate = await beginLoginAttempt(email, ip, now);
   if (!gate.allowed) return { ok: false, reason: "rateLimited", scope: gate.scope, retryAfterSeconds: gate.retryAfterSeconds };
 
-  const account = await findAccountForLogin(email);
+  const account = await findAccountForLogin(email, now);
   // Unknown, not yet activated and disabled accounts spend the same Argon2 time on a dummy hash, so
   // the response time does not tell which addresses have an account.
   const usable = account !== null && account.active && account.passwordHash !== null;
@@ -38,6 +40,7 @@ export async function authenticate(credentials: unknown, ip: string, now: Date =
 
   await finishLoginAttempt(gate.attemptId, success);
   if (!success) return { ok: false, reason: "invalid" };
+  if (account.closed) return { ok: false, reason: "closed" };
 
   await db.user.update({ where: { id: account.user.id }, data: { lastLoginAt: now } });
   return { ok: true, user: account.user, sessionVersion: account.sessionVersion };

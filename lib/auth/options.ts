@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { rateLimitedLoginError } from "@/lib/schemas/auth";
+import { LOGIN_ACCOUNT_CLOSED, rateLimitedLoginError } from "@/lib/schemas/auth";
 import { serverEnv } from "@/lib/server/env";
 import { clientIp } from "./client-ip";
 import { authenticate } from "./login";
@@ -53,6 +53,7 @@ export async function authorizeCredentials(credentials: unknown, headers: Header
     };
   }
   if (result.reason === "rateLimited") throw new Error(rateLimitedLoginError(result.retryAfterSeconds));
+  if (result.reason === "closed") throw new Error(LOGIN_ACCOUNT_CLOSED);
   return null;
 }
 
@@ -85,6 +86,7 @@ export const authOptions: NextAuthOptions = {
       const state = await loadAccountState(token.sub);
       if (!state) throw new SessionRevokedError("account removed");
       if (!state.active) throw new SessionRevokedError("account not active");
+      if (state.closed) throw new SessionRevokedError("account closed after care ended");
       if (state.sessionVersion !== token.sv) throw new SessionRevokedError("password changed");
       return { ...token, user: state.user };
     },

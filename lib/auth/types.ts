@@ -15,6 +15,12 @@ export interface SessionUser {
   guardianRank: 1 | 2 | null;
   /** Staff: the groups they work in. */
   groupIds: string[];
+  /**
+   * Parents whose care has ended and whose diary windows have passed: the last day (Europe/Amsterdam,
+   * "YYYY-MM-DD") on which they can still log in for invoices and annual statements
+   * (lib/domain/post-contract.ts). Absent or null for everyone else.
+   */
+  documentsOnlyUntil?: string | null;
 }
 
 export const STAFF_ROLES: readonly Role[] = ["STAFF", "PLANNER", "ADMIN"];

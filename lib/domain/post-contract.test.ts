@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountState, canSeeDiary, canWriteDiary, childCare, type PostContractPolicy } from "./post-contract";
+import { accountState, childCare, type PostContractPolicy } from "./post-contract";
 
 // The defaults of OrganisationPolicy: 2 weeks writing, 8 weeks downloading, 15 months invoices.
 const policy: PostContractPolicy = { diaryWritableDaysAfterEnd: 14, downloadDaysAfterEnd: 56, accountRetentionMonthsAfterEnd: 15 };
@@ -24,20 +24,10 @@ describe("childCare", () => {
     expect(care).toEqual({ state: "ended", endedOn: "2026-10-31", writableUntil: "2026-11-14", downloadableUntil: "2026-12-26" });
   });
 
-  it("writes until and including the last writable day, and downloads until the last download day", () => {
-    const care = childCare([{ startDate: "2024-01-01", endDate: "2026-10-31" }], policy, "2026-11-01");
-    expect(canWriteDiary(care, "2026-11-14")).toBe(true);
-    expect(canWriteDiary(care, "2026-11-15")).toBe(false);
-    expect(canSeeDiary(care, "2026-12-26")).toBe(true);
-    expect(canSeeDiary(care, "2026-12-27")).toBe(false);
-    expect(canWriteDiary({ state: "inCare" }, "2030-01-01")).toBe(true);
-  });
-
   it("takes policies of zero days as 'not after the end' and never counts negative windows", () => {
     const none = { diaryWritableDaysAfterEnd: 0, downloadDaysAfterEnd: -5, accountRetentionMonthsAfterEnd: 0 };
     const care = childCare([{ startDate: "2024-01-01", endDate: "2026-10-31" }], none, "2026-11-01");
     expect(care).toMatchObject({ writableUntil: "2026-10-31", downloadableUntil: "2026-10-31" });
-    expect(canWriteDiary(care, "2026-11-01")).toBe(false);
   });
 });
 

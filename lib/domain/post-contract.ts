@@ -3,6 +3,9 @@
 // longer while they can still be seen and downloaded, and the account stays open for invoices and annual
 // statements for some months more. After that the account has no active features.
 //
+// The diary and photo code enforces its windows per placement itself (lib/domain/diary.ts, where clauses
+// in lib/db/diary.ts); this module gives the dates to tell the parent, and the state of the account.
+//
 // Per child: its care ends on the last end date of its placements, unless a placement is open-ended or
 // ends today or later (then it is in care; a future placement counts as in care too). Per family: the
 // account is active while any child is in care or within its download window; then "documents only"
@@ -20,6 +23,9 @@ export interface PostContractPolicy {
   accountRetentionMonthsAfterEnd: number;
 }
 
+/** The column defaults of OrganisationPolicy, for an organisation without a policy row. */
+export const DEFAULT_POST_CONTRACT_POLICY: PostContractPolicy = { diaryWritableDaysAfterEnd: 14, downloadDaysAfterEnd: 56, accountRetentionMonthsAfterEnd: 15 };
+
 export interface PlacementPeriod {
   startDate: IsoDate;
   /** null = open-ended */
@@ -35,23 +41,13 @@ export type ChildCare =
 export function childCare(placements: readonly PlacementPeriod[], policy: PostContractPolicy, today: IsoDate): ChildCare {
   if (placements.length === 0) return { state: "inCare" };
   if (placements.some((p) => p.endDate === null || p.endDate >= today)) return { state: "inCare" };
-  const endedOn = maxIsoDate(...placements.map((p) => p.endDate!));
+  const endedOn = latest(placements.map((p) => p.endDate!));
   return {
     state: "ended",
     endedOn,
     writableUntil: addDays(endedOn, Math.max(0, policy.diaryWritableDaysAfterEnd)),
     downloadableUntil: addDays(endedOn, Math.max(0, policy.downloadDaysAfterEnd)),
   };
-}
-
-/** Whether the child's diary and photos can still be written (by its parents and its group's staff). */
-export function canWriteDiary(care: ChildCare, today: IsoDate): boolean {
-  return care.state === "inCare" || today <= care.writableUntil;
-}
-
-/** Whether the child's diary and photos can still be seen and downloaded by its parents. */
-export function canSeeDiary(care: ChildCare, today: IsoDate): boolean {
-  return care.state === "inCare" || today <= care.downloadableUntil;
 }
 
 export type AccountState =
@@ -69,7 +65,13 @@ export function accountState(children: readonly ChildCare[], policy: PostContrac
     ended.push(care);
   }
   if (ended.length === 0) return { state: "active" };
-  const lastEnd = maxIsoDate(...ended.map((c) => c.endedOn));
+  const lastEnd = latest(ended.map((c) => c.endedOn));
   const until = maxIsoDate(addMonths(lastEnd, Math.max(0, policy.accountRetentionMonthsAfterEnd)), ...ended.map((c) => c.downloadableUntil));
   return today <= until ? { state: "documentsOnly", until } : { state: "closed", closedAfter: until };
+}
+
+function latest(days: readonly IsoDate[]): IsoDate {
+  const [first, ...rest] = days;
+  if (first === undefined) throw new RangeError("no days");
+  return maxIsoDate(first, ...rest);
 }

@@ -74,10 +74,13 @@ export type ResetPasswordData = z.output<typeof resetPasswordSchema>;
 // a wrong password yields its own "CredentialsSignin".
 
 export const LOGIN_RATE_LIMITED = "RateLimited";
+/** The account was closed after care ended (lib/domain/post-contract.ts). */
+export const LOGIN_ACCOUNT_CLOSED = "AccountClosed";
 
 export type LoginError =
   | { kind: "invalidCredentials" }
   | { kind: "rateLimited"; retryAfterSeconds: number }
+  | { kind: "accountClosed" }
   | { kind: "unexpected" };
 
 export function rateLimitedLoginError(retryAfterSeconds: number): string {
@@ -87,6 +90,7 @@ export function rateLimitedLoginError(retryAfterSeconds: number): string {
 export function parseLoginError(error: string | null | undefined): LoginError | null {
   if (!error) return null;
   if (error === "CredentialsSignin") return { kind: "invalidCredentials" };
+  if (error === LOGIN_ACCOUNT_CLOSED) return { kind: "accountClosed" };
   const match = /^RateLimited:(\d{1,7})$/.exec(error);
   if (match) return { kind: "rateLimited", retryAfterSeconds: Number(match[1]) };
   return { kind: "unexpected" };

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ParentShell } from "@/components/shell/parent-shell";
+import { DocumentsOnlyNotice } from "@/components/shell/post-contract-notices";
 import { requireParent } from "@/lib/auth/guards";
 import { countUnreadFamilyThreads } from "@/lib/db/messages";
 import { countUnreadNotifications } from "@/lib/db/notifications";
@@ -10,14 +11,22 @@ import { readLocale, type LocaleParams } from "@/lib/i18n/params";
 // again, because a layout is not re-run on every client-side navigation.
 export default async function ParentLayout({ children, params }: { children: ReactNode; params: LocaleParams }) {
   await readLocale(params);
-  const user = await requireParent();
+  // The shell of an account open for documents only still frames the pages that stay (requireParent).
+  const user = await requireParent(undefined, { documentsOnly: true });
   const [familyChildren, unread, unreadMessages] = await Promise.all([
     getFamilyChildren(user),
     countUnreadNotifications(user),
     countUnreadFamilyThreads(user),
   ]);
   return (
-    <ParentShell userName={user.name} familyChildren={familyChildren} unreadNotifications={unread} unreadMessages={unreadMessages}>
+    <ParentShell
+      userName={user.name}
+      familyChildren={familyChildren}
+      unreadNotifications={unread}
+      unreadMessages={unreadMessages}
+      documentsOnly={Boolean(user.documentsOnlyUntil)}
+    >
+      {user.documentsOnlyUntil ? <DocumentsOnlyNotice until={user.documentsOnlyUntil} /> : null}
       {children}
     </ParentShell>
   );

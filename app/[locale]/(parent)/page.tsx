@@ -5,9 +5,11 @@ import { Card } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { TimelineSection } from "@/components/timeline/timeline-section";
 import { ChildFilter } from "@/components/agenda/child-filter";
+import { EndedCareNotices } from "@/components/shell/post-contract-notices";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireParent, requireUser } from "@/lib/auth/guards";
 import { STAFF_ROLES } from "@/lib/auth/types";
+import { endedChildrenNotices } from "@/lib/db/post-contract";
 import { getFamilyChildren } from "@/lib/db/shell";
 import { getTimelinePage } from "@/lib/db/timeline";
 import { decodeTimelineCursor } from "@/lib/domain/timeline";
@@ -32,10 +34,11 @@ export default async function ParentHomePage({ params, searchParams }: Props) {
   if (STAFF_ROLES.includes(signedIn.role)) redirect({ href: "/staff", locale });
   const user = await requireParent();
   const query = await searchParams;
-  const [t, tTimeline, familyChildren] = await Promise.all([
+  const [t, tTimeline, familyChildren, ended] = await Promise.all([
     getTranslations("ParentHome"),
     getTranslations("Timeline"),
     getFamilyChildren(user),
+    endedChildrenNotices(user),
   ]);
   // Only the family's own children filter; anything else shows the whole timeline.
   const childParam = typeof query.child === "string" ? query.child : null;
@@ -53,6 +56,7 @@ export default async function ParentHomePage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader title={t("title")} description={t("greeting", { name: user.name })} />
+      <EndedCareNotices notices={ended} />
 
       <section aria-labelledby="quick-actions" className="mb-8">
         <h2 id="quick-actions" className="mb-3 text-lg font-semibold">

@@ -11,7 +11,7 @@ export default async function StaffLayout({ children, params }: { children: Reac
   const user = await requireStaff();
   const [groups, unreadMessages] = await Promise.all([getStaffGroups(user), countUnreadStaffThreads(user)]);
   return (
-    <StaffShell userName={user.name} groups={groups} unreadMessages={unreadMessages}>
+    <StaffShell userName={user.name} role={user.role} groups={groups} unreadMessages={unreadMessages}>
       {children}
     </StaffShell>
   );
