@@ -69,7 +69,9 @@ const settled = (image: Locator) => expect.poll(() => image.evaluate((el) => el.
 
 for (const locale of ["nl", "en"] as Locale[]) {
   test(`a parent browses the photos full screen (${locale}): next/previous, zoom, pan, download, Escape`, async ({ page, browserName }) => {
-    // A long walk through the viewer with two axe runs; Firefox over BiDi is several times slower.
+    // A long walk through the viewer with two axe runs; Firefox over BiDi is several times slower, so it
+    // walks it in Dutch only (the English texts are checked in Chromium) to keep CI well inside its time.
+    test.skip(browserName === "firefox" && locale === "en", "the English walk runs in Chromium; Firefox does the Dutch one");
     test.setTimeout(120_000);
     await logIn(page, locale, PARENT);
     await expect(page).toHaveURL(new RegExp(`/${locale}$`));
